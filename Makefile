@@ -1,0 +1,77 @@
+# ld-rseq: one non-recursive build.  Directory fragments (*/module.mk) add
+# their own targets; sources are picked up by directory so a new file needs
+# no Makefile edit.
+
+ARCH          ?= x86_64
+CROSS_COMPILE ?=
+CC            := $(CROSS_COMPILE)gcc
+HOSTCC        ?= gcc
+PREFIX        ?= /usr/local
+DESTDIR       ?=
+
+ifeq ($(ARCH),x86_64)
+B             := build
+else
+B             := build/$(ARCH)
+endif
+
+# The loader's path baked into rseq-cc output and PT_INTERP; make install
+# rebuilds rseq-cc with the installed path.
+LDSO          := $(B)/ld-rseq.so.1
+LDSO_ABS      := $(abspath $(LDSO))
+# glibc's loader, for programs whose graph contains libc.so.6 (SPEC 7).
+GLIBC_LDSO    ?= $(if $(filter x86_64,$(ARCH)),/lib64/ld-linux-x86-64.so.2,/lib/ld-linux-aarch64.so.1)
+
+GCC_INC       := $(shell $(CC) -print-file-name=include)
+UAPI_SRC      := $(if $(CROSS_COMPILE),/usr/$(patsubst %-,%,$(CROSS_COMPILE))/include,/usr/include)
+UAPI_ASM      := $(firstword $(wildcard $(UAPI_SRC)/$(shell $(CC) -print-multiarch)/asm $(UAPI_SRC)/asm))
+UAPI          := $(B)/uapi
+
+WARN          := -Wall -Wextra -Werror
+# The loader runs before its own relocation and before a thread pointer
+# exists: no stack protector, no libc headers, no implicit library calls
+# except the string functions rt/ provides.
+CFLAGS_LDSO   := -std=gnu11 -O2 -g -fPIC -ffreestanding -fno-stack-protector \
+                 -fvisibility=hidden -fno-plt -fno-asynchronous-unwind-tables \
+                 -fno-unwind-tables -fno-semantic-interposition \
+                 -nostdinc -isystem $(GCC_INC) -Iinclude -I$(UAPI) \
+                 -Iarch/$(ARCH) -I. $(WARN) $(EXTRA_CFLAGS)
+LDFLAGS_LDSO  := -nostdlib -shared -Wl,-soname,ld-rseq.so.1 -Wl,-e,_dl_start \
+                 -Wl,-Bsymbolic -Wl,-z,now -Wl,-z,relro -Wl,--hash-style=both \
+                 -Wl,-z,noexecstack -Wl,--no-undefined -Wl,--gc-sections
+
+LDSO_SRCS     := $(sort $(wildcard rtld/*.c tcb/*.c auxv/*.c tunables/*.c rt/*.c \
+                   arch/$(ARCH)/*.c arch/$(ARCH)/*.S))
+LDSO_OBJS     := $(patsubst %,$(B)/obj/%.o,$(basename $(LDSO_SRCS)))
+
+all: $(LDSO)
+
+$(UAPI)/.stamp:
+	@mkdir -p $(UAPI)
+	ln -sfn $(UAPI_SRC)/linux $(UAPI)/linux
+	ln -sfn $(UAPI_SRC)/asm-generic $(UAPI)/asm-generic
+	ln -sfn $(UAPI_ASM) $(UAPI)/asm
+	@touch $@
+
+$(B)/obj/%.o: %.c $(UAPI)/.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LDSO) -MMD -MP -c -o $@ $<
+
+$(B)/obj/%.o: %.S $(UAPI)/.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LDSO) -MMD -MP -c -o $@ $<
+
+$(LDSO): $(LDSO_OBJS)
+	$(CC) $(CFLAGS_LDSO) $(LDFLAGS_LDSO) -o $@ $(LDSO_OBJS) -lgcc
+
+-include $(LDSO_OBJS:.o=.d)
+include $(sort $(wildcard */module.mk))
+
+check: all $(CHECK_DEPS)
+	@ARCH=$(ARCH) B=$(B) CC=$(CC) HOSTCC=$(HOSTCC) GLIBC_LDSO=$(GLIBC_LDSO) \
+		bash tests/run
+
+clean:
+	rm -rf build
+
+.PHONY: all check clean demo bench install
