@@ -32,10 +32,11 @@ WARN          := -Wall -Wextra -Werror
 # exists: no stack protector, no libc headers, no implicit library calls
 # except the string functions rt/ provides.
 CFLAGS_LDSO   := -std=gnu11 -O2 -g -fPIC -ffreestanding -fno-stack-protector \
-                 -fvisibility=hidden -fno-plt -fno-asynchronous-unwind-tables \
+                 -fvisibility=hidden -fno-asynchronous-unwind-tables \
                  -fno-unwind-tables -fno-semantic-interposition \
                  -nostdinc -isystem $(GCC_INC) -Iinclude -I$(UAPI) \
-                 -Iarch/$(ARCH) -I. $(WARN) $(EXTRA_CFLAGS)
+                 -Iarch/$(ARCH) -I. $(WARN) -DGLIBC_LDSO='"$(GLIBC_LDSO)"' \
+                 $(EXTRA_CFLAGS)
 LDFLAGS_LDSO  := -nostdlib -shared -Wl,-soname,ld-rseq.so.1 -Wl,-e,_dl_start \
                  -Wl,-Bsymbolic -Wl,-z,now -Wl,-z,relro -Wl,--hash-style=both \
                  -Wl,-z,noexecstack -Wl,--no-undefined -Wl,--gc-sections
@@ -53,16 +54,22 @@ $(UAPI)/.stamp:
 	ln -sfn $(UAPI_ASM) $(UAPI)/asm
 	@touch $@
 
+# V=1 shows the commands.
+Q             := $(if $(V),,@)
+
 $(B)/obj/%.o: %.c $(UAPI)/.stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LDSO) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_LDSO) $(CFLAGS_$<) -MMD -MP -c -o $@ $<
 
 $(B)/obj/%.o: %.S $(UAPI)/.stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LDSO) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(CFLAGS_LDSO) -MMD -MP -c -o $@ $<
 
 $(LDSO): $(LDSO_OBJS)
-	$(CC) $(CFLAGS_LDSO) $(LDFLAGS_LDSO) -o $@ $(LDSO_OBJS) -lgcc
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS_LDSO) $(LDFLAGS_LDSO) -o $@ $(LDSO_OBJS) -lgcc
 
 -include $(LDSO_OBJS:.o=.d)
 include $(sort $(wildcard */module.mk))

@@ -21,6 +21,7 @@ struct dso {
 
 	Phdr *phdr;
 	size_t phnum;
+	uintptr_t entry;          /* the program's entry point */
 	uintptr_t map_start;      /* the reserved span (unmapped by dlclose) */
 	size_t map_len;
 	uintptr_t dyn[DT_NUM];    /* d_val/d_ptr of tags below DT_NUM (pointers biased) */
@@ -32,6 +33,9 @@ struct dso {
 	const uint16_t *versym;
 	const Elf64_Verdef *verdef;
 	const Elf64_Verneed *verneed;
+	size_t nsyms;             /* symbol count, bounded by the hash table */
+	struct dso_version *versions; /* by versym index: definitions and needs */
+	size_t nversions;
 	const char *soname;
 	const char *rpath, *runpath; /* raw, before $ORIGIN expansion */
 	uintptr_t relro_start, relro_end;
@@ -39,6 +43,12 @@ struct dso {
 
 	struct dso **deps;        /* direct DT_NEEDED, in order */
 	size_t ndeps;
+	struct dso **scope;       /* dlopen RTLD_LOCAL: the root's dependency tree */
+	size_t nscope;
+	struct dso *load_parent;  /* who asked for it first (RPATH chain) */
+	size_t cache_symi;        /* one-entry lookup cache for consecutive relocs */
+	struct dso *cache_def;
+	const Sym *cache_sym;
 	struct dso *fini_next;    /* initialisation order, newest first */
 
 	struct {                  /* PT_TLS */
@@ -51,8 +61,17 @@ struct dso {
 
 	int refcnt;
 	unsigned char is_main, is_ldso, global, relocated, constructed,
-		destructed, nodelete, mapped_by_kernel;
+		destructed, nodelete, mapped_by_kernel, exec_stack, visited;
 	size_t load_gen;          /* dlopen that loaded it, for dlclose undo */
+};
+
+/* A version a symbol may carry: a definition (VERDEF) or a need (VERNEED). */
+struct dso_version {
+	const char *name;     /* NULL: no version at this index */
+	uint32_t hash;        /* ELF hash of name */
+	const char *file;     /* for needs: the soname it is needed from */
+	unsigned char hidden; /* definition not default, or weak need */
+	unsigned char weak;
 };
 
 /* The objects in load order: the program first, then breadth-first

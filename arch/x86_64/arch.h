@@ -12,7 +12,12 @@
 /* The signature word the kernel checks before an rseq abort handler. */
 #define ARCH_RSEQ_SIG    0x53053053u
 #define ARCH_PAGE_MIN    4096
+/* The vDSO's clock_gettime: name and version, for vdso_lookup(). */
+#define ARCH_VDSO_CLOCK_GETTIME "__vdso_clock_gettime", "LINUX_2.6"
 /* Default search directories, after LD_LIBRARY_PATH and the run paths. */
+/* What $LIB expands to (Debian multiarch). */
+#define ARCH_LIB_DIR_NAME "lib/x86_64-linux-gnu"
+#define ARCH_GLIBC_LDSO "/lib64/ld-linux-x86-64.so.2"
 #define ARCH_DEFAULT_LIB_PATH \
 	"/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:/lib:/usr/lib"
 

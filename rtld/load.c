@@ -1,0 +1,147 @@
+/* Loading the dependency graph: breadth-first over DT_NEEDED, one object per
+   soname and per file (device and inode), the loader's own soname satisfied
+   by the loader. */
+#include "rtld/stage.h"
+#include "rtld/sys.h"
+#include "rtld/util.h"
+#include "rtld/handoff.h"
+
+#define LDSO_SONAME "ld-rseq.so.1"
+
+struct dso *__dl_head, *__dl_tail;
+struct dso __dl_self;
+
+void dl_append(struct dso *p)
+{
+	p->prev = __dl_tail;
+	if (__dl_tail)
+		__dl_tail->next = p;
+	else
+		__dl_head = p;
+	__dl_tail = p;
+}
+
+static const char *base_name(const char *s)
+{
+	const char *b = strrchr(s, '/');
+	return b ? b + 1 : s;
+}
+
+/* Is name (a DT_NEEDED entry, an LD_PRELOAD element or a dlopen argument)
+   already loaded?  Bare names match sonames, paths match the path opened. */
+static struct dso *find_loaded(const char *name)
+{
+	int path = !!strchr(name, '/');
+
+	for (struct dso *p = __dl_head; p; p = p->next) {
+		if (path ? !strcmp(p->name, name) : (p->soname && !strcmp(p->soname, name)))
+			return p;
+	}
+	return 0;
+}
+
+struct dso *dl_load_library(const char *name, struct dso *needed_by)
+{
+	struct dso *p;
+	char *path = 0;
+
+	if (!strcmp(base_name(name), LDSO_SONAME))
+		return &__dl_self;
+	if ((p = find_loaded(name)))
+		return p;
+	if (!strcmp(base_name(name), "libc.so.6"))
+		dl_handoff_glibc(name);
+
+	dl_debug(DL_DEBUG_LIBS, "     file=%s;  needed by %s\n", name,
+		 needed_by ? (*needed_by->name ? needed_by->name : dl_opts.argv0) : "LD_PRELOAD");
+	int fd = dl_open_path(name, needed_by, &path);
+	if (fd < 0)
+		dl_error("error while loading shared libraries: %s: cannot open shared object file: %s",
+			 name, strerror(-fd));
+
+	uint64_t dev, ino;
+	dl_file_id(fd, &dev, &ino);
+	for (struct dso *q = __dl_head; q; q = q->next)
+		if (q->dev == dev && q->ino == ino && !q->mapped_by_kernel) {
+			sys_close(fd);
+			return q;
+		}
+	p = dl_map_file(fd, path, 0);
+	sys_close(fd);
+	p->load_parent = needed_by;
+	dl_append(p);
+	dl_debug(DL_DEBUG_LIBS, "     file=%s;  generating link map\n", path);
+	return p;
+}
+
+/* Breadth-first: objects appended while walking are walked in turn. */
+void dl_load_deps(struct dso *first)
+{
+	for (struct dso *p = first; p; p = p->next) {
+		size_t n = 0;
+		if (p->deps)
+			continue;
+		for (Dyn *d = p->dynv; d->d_tag; d++)
+			n += d->d_tag == DT_NEEDED;
+		p->deps = dl_alloc((n + 1) * sizeof *p->deps);
+		for (Dyn *d = p->dynv; d->d_tag; d++) {
+			if (d->d_tag != DT_NEEDED)
+				continue;
+			if (d->d_val >= p->strsz)
+				dl_error("error while loading shared libraries: %s: %s", p->name,
+					 "DT_NEEDED is outside the string table");
+			p->deps[p->ndeps++] = dl_load_library(p->strings + d->d_val, p);
+		}
+	}
+}
+
+void dl_load_preloads(const char *list)
+{
+	char name[4096];
+
+	while (*list) {
+		size_t n = strcspn(list, ": \t");
+		if (n && n < sizeof name) {
+			memcpy(name, list, n);
+			name[n] = 0;
+			dl_load_library(name, 0);
+		}
+		list += n;
+		list += strspn(list, ": \t");
+	}
+}
+
+static struct dso *find_soname(const char *soname)
+{
+	if (!strcmp(soname, LDSO_SONAME))
+		return &__dl_self;
+	for (struct dso *p = __dl_head; p; p = p->next)
+		if (p->soname && !strcmp(p->soname, soname))
+			return p;
+	return 0;
+}
+
+/* Every version an object needs must be defined by the object it is needed
+   from, unless the need is weak. */
+void dl_check_versions(struct dso *first)
+{
+	for (struct dso *p = first; p; p = p->next) {
+		for (size_t i = 2; i < p->nversions; i++) {
+			const struct dso_version *v = &p->versions[i];
+			if (!v->name || !v->file || v->weak)
+				continue;
+			struct dso *def = find_soname(v->file);
+			if (!def || !def->nversions)
+				continue;
+			size_t j;
+			for (j = 1; j < def->nversions; j++) {
+				const struct dso_version *w = &def->versions[j];
+				if (w->name && !w->file && w->hash == v->hash && !strcmp(w->name, v->name))
+					break;
+			}
+			if (j == def->nversions)
+				dl_error("error while loading shared libraries: %s: version `%s' not found (required by %s)",
+					 def->name, v->name, *p->name ? p->name : dl_opts.argv0);
+		}
+	}
+}

@@ -1,0 +1,36 @@
+/* Symbol lookup over the loader's scopes. */
+#ifndef RTLD_LOOKUP_H
+#define RTLD_LOOKUP_H
+
+#include "rtld/ldso.h"
+
+struct sym_def {
+	struct dso *dso;
+	const Sym *sym;
+};
+
+/* A reference: name, its hashes, and the version it was linked against. */
+struct sym_ref {
+	const char *name;
+	uint32_t ghash;
+	const struct dso_version *ver; /* NULL: unversioned */
+	int ver_hidden;                /* the reference's versym hidden bit */
+};
+
+enum {
+	LOOKUP_SKIP_MAIN = 1,   /* COPY: the program's own definition is the copy */
+	LOOKUP_NEWEST = 2,      /* dlsym: the default version, not the oldest */
+};
+
+/* Search the global scope (load order, the loader last), then the local
+   scope of a dlopen'ed requester.  def.sym is NULL when not found. */
+struct sym_def dl_lookup(const struct sym_ref *ref, struct dso *requester, int flags);
+/* Search one object's dependency tree breadth-first (dlsym on a handle), or
+   the objects after `after` in the global scope (RTLD_NEXT). */
+struct sym_def dl_lookup_in_list(const struct sym_ref *ref, struct dso *const *list,
+				 size_t n, int flags);
+const Sym *dl_lookup_in(struct dso *p, const struct sym_ref *ref, int flags);
+/* The reference made by symbol index i of object p. */
+void dl_sym_ref(struct dso *p, size_t i, struct sym_ref *ref);
+
+#endif

@@ -1,0 +1,24 @@
+/* Recoverable errors for dlopen/dlsym: dl_error() unwinds to the innermost
+   dl_recover_begin() instead of ending the process. */
+#ifndef RTLD_RECOVER_H
+#define RTLD_RECOVER_H
+
+#include <stdarg.h>
+#include <stdint.h>
+
+typedef uintptr_t dl_jmp_buf[8];
+__attribute__((returns_twice)) int dl_setjmp(dl_jmp_buf);
+__attribute__((noreturn)) void dl_longjmp(dl_jmp_buf, int);
+
+/* The active recovery point; dl* calls hold the loader lock while it is set. */
+extern dl_jmp_buf *dl_recover_point;
+extern char dl_recover_msg[512];
+
+static inline int dl_recover_active(void)
+{
+	return dl_recover_point != 0;
+}
+
+__attribute__((noreturn)) void dl_recover_fail(const char *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,267 @@
+/* Relocation: every object in reverse load order (dependencies before the
+   objects that use them, the program last, so its COPY relocations read
+   relocated data), all bound immediately.  IFUNC resolvers run in a second
+   pass, after every object's ordinary relocations, so a resolver may use any
+   data and call any function of the objects it depends on. */
+#include "rtld/stage.h"
+#include "rtld/lookup.h"
+#include "rtld/sys.h"
+#include "rtld/util.h"
+#include "auxv/auxv.h"
+#include "tcb/tls.h"
+#include "arch_reloc.h"
+
+size_t dl_stat_relocs, dl_stat_cache_hits;
+
+struct deferred {
+	struct dso *p;
+	const Rela *r;
+};
+static struct deferred *deferred;
+static size_t ndeferred, deferred_cap;
+
+static void defer(struct dso *p, const Rela *r)
+{
+	if (ndeferred == deferred_cap) {
+		size_t n = deferred_cap ? deferred_cap * 2 : 64;
+		struct deferred *d = dl_alloc(n * sizeof *d);
+		if (deferred)
+			memcpy(d, deferred, ndeferred * sizeof *d);
+		free(deferred);
+		deferred = d;
+		deferred_cap = n;
+	}
+	deferred[ndeferred++] = (struct deferred){ p, r };
+}
+
+static const char *who(const struct dso *p)
+{
+	return *p->name ? p->name : dl_opts.argv0;
+}
+
+static uintptr_t call_ifunc(uintptr_t resolver)
+{
+	return ((uintptr_t (*)(uint64_t))resolver)(ARCH_IFUNC_ARGS(auxv_get(AT_HWCAP)));
+}
+
+/* Resolve the symbol of relocation r in p.  Returns 0 with def->sym NULL
+   for a weak undefined reference. */
+static void resolve(struct dso *p, size_t symi, int kind, struct sym_def *def)
+{
+	const Sym *s = &p->syms[symi];
+
+	if (ELF_ST_BIND(s->st_info) == STB_LOCAL) {
+		def->dso = p;
+		def->sym = s;
+		return;
+	}
+	if (symi == p->cache_symi && p->cache_sym && kind != RK_COPY) {
+		dl_stat_cache_hits++;
+		def->dso = p->cache_def;
+		def->sym = p->cache_sym;
+		return;
+	}
+	/* Protected and DT_SYMBOLIC definitions bind within their object. */
+	if (s->st_shndx != SHN_UNDEF && kind != RK_COPY &&
+	    (ELF_ST_VISIBILITY(s->st_other) == STV_PROTECTED || p->dyn[DT_SYMBOLIC])) {
+		def->dso = p;
+		def->sym = s;
+	} else {
+		struct sym_ref ref;
+		dl_sym_ref(p, symi, &ref);
+		*def = dl_lookup(&ref, p, kind == RK_COPY ? LOOKUP_SKIP_MAIN : 0);
+		if (!def->sym) {
+			if (ELF_ST_BIND(s->st_info) != STB_WEAK)
+				dl_error("symbol lookup error: %s: undefined symbol: %s%s%s", who(p),
+					 ref.name, ref.ver ? ", version " : "",
+					 ref.ver ? ref.ver->name : "");
+			def->dso = 0;
+		}
+		if (dl_debug_mask & DL_DEBUG_BINDINGS)
+			dl_printf(2, "     binding file %s to %s: normal symbol `%s'%s%s%s\n",
+				  who(p), def->dso ? who(def->dso) : "(weak undefined)", ref.name,
+				  ref.ver ? " [" : "", ref.ver ? ref.ver->name : "", ref.ver ? "]" : "");
+	}
+	p->cache_symi = symi;
+	p->cache_def = def->dso;
+	p->cache_sym = def->sym;
+}
+
+static void check_fit(struct dso *p, int64_t v, int is_signed, uint32_t type)
+{
+	if (is_signed ? v != (int32_t)v : (uint64_t)v != (uint32_t)v)
+		dl_error("error while loading shared libraries: %s: relocation type %u overflows",
+			 who(p), type);
+}
+
+static void apply(struct dso *p, const Rela *r, int final)
+{
+	uint32_t type = ELF_R_TYPE(r->r_info);
+	size_t symi = ELF_R_SYM(r->r_info);
+	int kind = arch_reloc_kind(type);
+	uintptr_t *where = (uintptr_t *)(p->base + r->r_offset);
+	struct sym_def def = { p, 0 };
+	uintptr_t S = 0, sz = 0;
+
+	if (kind == RK_NONE)
+		return;
+	if (kind == RK_UNKNOWN)
+		dl_error("error while loading shared libraries: %s: unsupported relocation type %u",
+			 who(p), type);
+	if (!dl_in_span(p, (uintptr_t)where, kind == RK_PC32 || kind == RK_ABS32 ||
+			kind == RK_ABS32S || kind == RK_DTPOFF32 || kind == RK_TPOFF32 ||
+			kind == RK_SIZE32 ? 4 : kind == RK_TLSDESC ? 16 : 8))
+		dl_error("error while loading shared libraries: %s: relocation outside the object",
+			 who(p));
+	dl_stat_relocs += !final;
+	if (kind == RK_RELATIVE || kind == RK_RELATIVE64) {
+		*where = p->base + r->r_addend;
+		return;
+	}
+	if (kind == RK_IRELATIVE) {
+		if (!final)
+			return defer(p, r);
+		*where = call_ifunc(p->base + r->r_addend);
+		return;
+	}
+	if (symi) {
+		if (!dl_sym_valid(p, symi))
+			dl_error("error while loading shared libraries: %s: symbol index out of range",
+				 who(p));
+		resolve(p, symi, kind, &def);
+		if (def.sym) {
+			S = def.dso->base + def.sym->st_value;
+			sz = def.sym->st_size;
+			if (ELF_ST_TYPE(def.sym->st_info) == STT_GNU_IFUNC && kind != RK_COPY) {
+				if (!final)
+					return defer(p, r);
+				S = call_ifunc(S);
+			}
+		}
+	}
+	uintptr_t A = r->r_addend, P = (uintptr_t)where;
+	uintptr_t V = def.sym ? def.sym->st_value : 0; /* offset within a TLS block */
+
+	switch (kind) {
+	case RK_ABS64:
+		*where = def.sym || !symi ? S + A : 0;
+		break;
+	case RK_ABS32:
+	case RK_ABS32S:
+		check_fit(p, (int64_t)(S + A), kind == RK_ABS32S, type);
+		*(uint32_t *)where = (uint32_t)(S + A);
+		break;
+	case RK_PC32:
+		check_fit(p, (int64_t)(S + A - P), 1, type);
+		*(uint32_t *)where = (uint32_t)(S + A - P);
+		break;
+	case RK_PC64:
+		*where = S + A - P;
+		break;
+	case RK_SIZE64:
+		*where = sz + A;
+		break;
+	case RK_SIZE32:
+		*(uint32_t *)where = (uint32_t)(sz + A);
+		break;
+	case RK_COPY:
+		if (!def.sym)
+			break;
+		if (def.dso == p)
+			dl_error("error while loading shared libraries: %s: COPY relocation of %s "
+				 "has no definition in a shared object", who(p),
+				 p->strings + p->syms[symi].st_name);
+		memcpy(where, (void *)S, p->syms[symi].st_size < sz ? p->syms[symi].st_size : sz);
+		break;
+	case RK_DTPMOD:
+		*where = def.dso ? def.dso->tls.id : 0;
+		break;
+	case RK_DTPOFF:
+		*where = V + A;
+		break;
+	case RK_DTPOFF32:
+		*(uint32_t *)where = (uint32_t)(V + A);
+		break;
+	case RK_TPOFF:
+	case RK_TPOFF32:
+		if (def.dso && !def.dso->tls.is_static)
+			dl_error("error while loading shared libraries: %s: cannot allocate memory "
+				 "in static TLS block", who(def.dso));
+		if (kind == RK_TPOFF)
+			*where = (def.dso ? def.dso->tls.offset : 0) + V + A;
+		else
+			*(uint32_t *)where = (uint32_t)((def.dso ? def.dso->tls.offset : 0) + V + A);
+		break;
+	case RK_TLSDESC:
+		if (tlsdesc_fill(where, def.dso ? def.dso : p, V + A) < 0)
+			dl_error("error while loading shared libraries: %s: TLS descriptor out of range",
+				 who(p));
+		break;
+	}
+}
+
+static void relocate_table(struct dso *p, const Rela *r, size_t size)
+{
+	for (; size >= sizeof *r; r++, size -= sizeof *r)
+		apply(p, r, 0);
+}
+
+/* Text relocations need the read-only segments writable for a moment. */
+static void textrel_protect(struct dso *p, int writable)
+{
+	size_t pg = auxv_get(AT_PAGESZ);
+
+	for (size_t i = 0; i < p->phnum; i++) {
+		const Phdr *q = &p->phdr[i];
+		if (q->p_type != PT_LOAD || (q->p_flags & PF_W))
+			continue;
+		uintptr_t a = (p->base + q->p_vaddr) & -pg;
+		size_t len = ((p->base + q->p_vaddr + q->p_memsz + pg - 1) & -pg) - a;
+		int prot = (q->p_flags & PF_R ? PROT_READ : 0) | (q->p_flags & PF_X ? PROT_EXEC : 0);
+		sys_mprotect(a, len, prot | (writable ? PROT_WRITE : 0));
+	}
+}
+
+static int has_textrel(const struct dso *p)
+{
+	return p->dyn[DT_TEXTREL] || (p->dyn[DT_FLAGS] & DF_TEXTREL);
+}
+
+void dl_relocate(struct dso *first)
+{
+	struct dso *last = first;
+
+	while (last->next)
+		last = last->next;
+	for (struct dso *p = last;; p = p->prev) {
+		if (!p->relocated && !p->is_ldso) {
+			dl_debug(DL_DEBUG_RELOC, "\n     relocation processing: %s\n", who(p));
+			if (has_textrel(p))
+				textrel_protect(p, 1);
+			dl_apply_relr(p->base, (const uint64_t *)p->dyn[DT_RELR], p->dyn[DT_RELRSZ]);
+			relocate_table(p, (const Rela *)p->dyn[DT_RELA], p->dyn[DT_RELASZ]);
+			relocate_table(p, (const Rela *)p->dyn[DT_JMPREL], p->dyn[DT_PLTRELSZ]);
+		}
+		if (p == first)
+			break;
+	}
+	for (size_t i = 0; i < ndeferred; i++)
+		apply(deferred[i].p, deferred[i].r, 1);
+	ndeferred = 0;
+	for (struct dso *p = first; p; p = p->next) {
+		if (p->relocated || p->is_ldso)
+			continue;
+		if (has_textrel(p))
+			textrel_protect(p, 0);
+		p->relocated = 1;
+		p->cache_sym = 0;
+	}
+}
+
+void dl_protect_relro(struct dso *p)
+{
+	if (p->relro_end > p->relro_start &&
+	    sys_mprotect(p->relro_start, p->relro_end - p->relro_start, PROT_READ) < 0)
+		dl_error("error while loading shared libraries: %s: cannot apply additional "
+			 "memory protection after relocation", who(p));
+}

@@ -1,0 +1,189 @@
+/* Finding a library file: RPATH chain (when the object has no RUNPATH),
+   LD_LIBRARY_PATH, RUNPATH, then the default directories, as glibc does.
+   $ORIGIN, $LIB and $PLATFORM are expanded in each path element. */
+#include <asm/unistd.h>
+#include "rtld/stage.h"
+#include "rtld/sys.h"
+#include "rtld/util.h"
+#include "auxv/auxv.h"
+
+#ifndef DEFAULT_LIB_PATH
+#define DEFAULT_LIB_PATH ARCH_DEFAULT_LIB_PATH
+#endif
+#ifndef LIB_DIR_NAME
+#define LIB_DIR_NAME ARCH_LIB_DIR_NAME
+#endif
+
+#define PATH_MAX_LEN 4096
+
+/* The directory the object was loaded from, for $ORIGIN.  The program's is
+   the directory of its resolved path (/proc/self/exe when the kernel started
+   it), a library's that of the path it was opened by. */
+char *dl_origin_of(const struct dso *p)
+{
+	char buf[PATH_MAX_LEN];
+	const char *path = p->name;
+
+	if (p->is_main && !dl_opts.direct) {
+		long n = __syscall4(__NR_readlinkat, AT_FDCWD, (long)"/proc/self/exe", (long)buf,
+				    sizeof buf - 1);
+		if (n > 0) {
+			buf[n] = 0;
+			path = buf;
+		}
+	}
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return dl_strdup(".");
+	if (slash == path)
+		return dl_strdup("/");
+	return strndup(path, slash - path);
+}
+
+/* Expand the dynamic string tokens of one path element into out.  Returns 0
+   when the element must be skipped: $ORIGIN in secure mode, or too long. */
+static int expand(char *out, const char *s, size_t n, const struct dso *p)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n;) {
+		const char *val = 0;
+		size_t skip = 0;
+		if (s[i] == '$') {
+			static const char *const tok[] = { "ORIGIN", "LIB", "PLATFORM" };
+			for (int t = 0; t < 3 && !val; t++) {
+				size_t l = strlen(tok[t]);
+				if (i + 1 + l <= n && !memcmp(s + i + 1, tok[t], l))
+					skip = 1 + l;
+				else if (i + 3 + l <= n && s[i + 1] == '{' &&
+					 !memcmp(s + i + 2, tok[t], l) && s[i + 2 + l] == '}')
+					skip = 3 + l;
+				else
+					continue;
+				if (t == 0) {
+					if (dl_secure || !p)
+						return 0;
+					val = dl_origin_of(p);
+				} else if (t == 1) {
+					val = LIB_DIR_NAME;
+				} else {
+					val = (const char *)auxv_get(AT_PLATFORM);
+					if (!val)
+						return 0;
+				}
+			}
+		}
+		if (val) {
+			size_t l = strlen(val);
+			if (o + l >= PATH_MAX_LEN)
+				return 0;
+			memcpy(out + o, val, l);
+			o += l;
+			i += skip;
+		} else {
+			if (o + 1 >= PATH_MAX_LEN)
+				return 0;
+			out[o++] = s[i++];
+		}
+	}
+	out[o] = 0;
+	return 1;
+}
+
+/* Does the file look like an object for this machine?  Anything else found
+   on the path (a 32-bit library, a text file) is passed over, as glibc does. */
+static int usable(int fd)
+{
+	Ehdr e;
+
+	if (sys_pread(fd, &e, sizeof e, 0) != sizeof e)
+		return 0;
+	return !memcmp(e.e_ident, ELFMAG, 4) && e.e_ident[4] == ELFCLASS64 &&
+	       e.e_machine == ARCH_ELF_MACHINE;
+}
+
+static int try_open(const char *path, int *err)
+{
+	int fd = sys_open(path, O_RDONLY);
+
+	dl_debug(DL_DEBUG_LIBS, "      trying file=%s\n", path);
+	if (fd < 0) {
+		if (fd != -2 /* ENOENT */ && fd != -20 /* ENOTDIR */)
+			*err = -fd;
+		return -1;
+	}
+	if (!usable(fd)) {
+		sys_close(fd);
+		*err = 8; /* ENOEXEC */
+		return -1;
+	}
+	return fd;
+}
+
+/* Try name in each element of a colon-separated list; an empty element is
+   the current directory. */
+static int search_list(const char *list, const char *name, const struct dso *origin,
+		       char **path_out, int *err)
+{
+	char dir[PATH_MAX_LEN], full[PATH_MAX_LEN];
+	size_t nlen = strlen(name);
+
+	while (list && *list) {
+		size_t n = strcspn(list, ":;");
+		if (n ? expand(dir, list, n, origin) : (strcpy(dir, "."), 1)) {
+			size_t dl = strlen(dir);
+			if (dl + 1 + nlen < sizeof full) {
+				memcpy(full, dir, dl);
+				full[dl] = '/';
+				memcpy(full + dl + 1, name, nlen + 1);
+				int fd = try_open(full, err);
+				if (fd >= 0) {
+					*path_out = dl_strdup(full);
+					return fd;
+				}
+			}
+		}
+		list += n;
+		if (*list)
+			list++;
+	}
+	return -1;
+}
+
+int dl_open_path(const char *name, struct dso *needed_by, char **path_out)
+{
+	int err = 2; /* ENOENT */
+	int fd;
+
+	if (strchr(name, '/')) {
+		char full[PATH_MAX_LEN];
+		if (!expand(full, name, strlen(name), needed_by))
+			return -err;
+		fd = try_open(full, &err);
+		if (fd >= 0)
+			*path_out = dl_strdup(full);
+		return fd >= 0 ? fd : -err;
+	}
+	if (needed_by && !needed_by->runpath) {
+		int saw_main = 0;
+		for (const struct dso *q = needed_by; q; q = q->load_parent) {
+			saw_main |= q == __dl_head;
+			if (q->rpath && !q->runpath &&
+			    (fd = search_list(q->rpath, name, q, path_out, &err)) >= 0)
+				return fd;
+		}
+		/* The program's RPATH also serves objects that dlopen brought in. */
+		if (!saw_main && __dl_head->rpath && !__dl_head->runpath &&
+		    (fd = search_list(__dl_head->rpath, name, __dl_head, path_out, &err)) >= 0)
+			return fd;
+	}
+	if (dl_opts.library_path &&
+	    (fd = search_list(dl_opts.library_path, name, 0, path_out, &err)) >= 0)
+		return fd;
+	if (needed_by && needed_by->runpath &&
+	    (fd = search_list(needed_by->runpath, name, needed_by, path_out, &err)) >= 0)
+		return fd;
+	if ((fd = search_list(DEFAULT_LIB_PATH, name, 0, path_out, &err)) >= 0)
+		return fd;
+	return -err;
+}

@@ -1,0 +1,76 @@
+/* The loader's start-up stages and the pieces they share, in the order they
+   run: self-relocation (start.c), dl_main (main.c) mapping and dependency
+   loading (map.c, load.c, search.c), the rseq stage (tcb/), relocation
+   (reloc.c, lookup.c), initialisation (init.c). */
+#ifndef RTLD_STAGE_H
+#define RTLD_STAGE_H
+
+#include "rtld/ldso.h"
+
+/* Returned in two registers to the entry asm. */
+struct start_result {
+	uintptr_t entry;
+	uintptr_t *sp;
+};
+
+struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base);
+void dl_apply_relr(uintptr_t base, const uint64_t *relr, size_t size);
+__attribute__((noreturn)) void arch_jump_to_loader(uintptr_t entry, uintptr_t *sp);
+
+/* Options of the process, from the command line, the environment and auxv. */
+struct dl_options {
+	const char *library_path;  /* LD_LIBRARY_PATH or --library-path */
+	const char *preload;       /* LD_PRELOAD or --preload */
+	const char *argv0;         /* the program's name for messages */
+	const char *argv0_override; /* --argv0 */
+	int trace;                 /* --list / LD_TRACE_LOADED_OBJECTS */
+	int verify;                /* --verify */
+	int direct;                /* started as a command, not as PT_INTERP */
+	const char *program_path;  /* the program's path in direct mode */
+};
+extern struct dl_options dl_opts;
+
+/* map.c: map an ELF file; name is kept as the object's l_name. */
+struct dso *dl_map_file(int fd, const char *name, int is_main);
+void dl_decode_dynamic(struct dso *p);
+void dl_setup_mapped(struct dso *p, const Phdr *ph, size_t phnum);
+void dl_unmap(struct dso *p);
+void dl_file_id(int fd, uint64_t *dev, uint64_t *ino);
+
+/* load.c */
+struct dso *dl_load_library(const char *name, struct dso *needed_by);
+void dl_load_deps(struct dso *first);
+void dl_load_preloads(const char *list);
+void dl_check_versions(struct dso *first);
+void dl_append(struct dso *p);
+
+/* search.c */
+int dl_open_path(const char *name, struct dso *needed_by, char **path_out);
+char *dl_origin_of(const struct dso *p);
+
+/* reloc.c */
+void dl_relocate(struct dso *first);
+void dl_protect_relro(struct dso *p);
+extern size_t dl_stat_relocs, dl_stat_lookups, dl_stat_cache_hits;
+
+/* cmdline.c: direct invocation; returns the program's index in argv. */
+int dl_parse_cmdline(int argc, char **argv);
+void dl_parse_debug(const char *s);
+
+/* init.c */
+extern int dl_argc;
+extern char **dl_argv, **dl_envp;
+void dl_run_fini_of(struct dso *const *objs, size_t n);
+void dl_run_preinit(struct dso *main);
+void dl_run_init(struct dso *first);
+void _dl_fini(void);
+
+/* debug.c: the debugger interface. */
+void dl_debug_init(struct dso *main);
+void dl_debug_notify(int state);
+
+/* Error unwinding: at start-up errors are fatal; dlopen sets a recovery
+   point so the same code paths report to dlerror instead. */
+__attribute__((noreturn, format(printf, 1, 2))) void dl_error(const char *fmt, ...);
+
+#endif

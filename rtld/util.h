@@ -1,0 +1,60 @@
+/* Small helpers of the loader core. */
+#ifndef RTLD_UTIL_H
+#define RTLD_UTIL_H
+
+#include <stdlib.h>
+#include <string.h>
+#include "rtld/ldso.h"
+
+
+/* calloc that ends the load (or the dlopen) on failure. */
+void *dl_alloc(size_t n);
+char *dl_strdup(const char *s);
+
+/* Is [addr, addr+len) inside the object's mapped span? */
+static inline int dl_in_span(const struct dso *p, uintptr_t addr, size_t len)
+{
+	return addr >= p->map_start && addr - p->map_start <= p->map_len &&
+	       len <= p->map_len - (addr - p->map_start);
+}
+
+/* Can symbol index i of p be read, with its name? */
+static inline int dl_sym_valid(const struct dso *p, size_t i)
+{
+	return p->syms && i < p->map_len / sizeof(Sym) &&
+	       dl_in_span(p, (uintptr_t)&p->syms[i], sizeof(Sym)) &&
+	       p->syms[i].st_name < p->strsz;
+}
+
+/* Is addr inside a writable PT_LOAD of p? */
+static inline int dl_in_writable(const struct dso *p, uintptr_t addr)
+{
+	for (size_t i = 0; i < p->phnum; i++) {
+		const Phdr *q = &p->phdr[i];
+		if (q->p_type == PT_LOAD && (q->p_flags & PF_W) && addr >= p->base + q->p_vaddr &&
+		    addr - (p->base + q->p_vaddr) < q->p_memsz)
+			return 1;
+	}
+	return 0;
+}
+
+/* The ELF (SysV) and GNU hashes of a symbol name. */
+static inline uint32_t elf_hash(const char *s)
+{
+	uint32_t h = 0;
+	for (; *s; s++) {
+		h = (h << 4) + (unsigned char)*s;
+		h ^= (h >> 24) & 0xf0;
+	}
+	return h & 0x0fffffff;
+}
+
+static inline uint32_t gnu_hash(const char *s)
+{
+	uint32_t h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h;
+}
+
+#endif
