@@ -42,7 +42,7 @@ int dl_parse_cmdline(int argc, char **argv)
 			i++;
 			break;
 		} else if (!strcmp(a, "--list")) {
-			dl_opts.trace = 1;
+			dl_opts.trace = dl_opts.list_layout = 1;
 		} else if (!strcmp(a, "--verify")) {
 			dl_opts.verify = 1;
 		} else if (!strcmp(a, "--library-path")) {
@@ -50,7 +50,7 @@ int dl_parse_cmdline(int argc, char **argv)
 			dl_opts.library_path = argv[++i];
 		} else if (!strcmp(a, "--preload")) {
 			need_arg(i, argc, a);
-			dl_opts.preload = argv[++i];
+			dl_opts.preload_arg = argv[++i];
 		} else if (!strcmp(a, "--argv0")) {
 			need_arg(i, argc, a);
 			dl_opts.argv0_override = argv[++i];

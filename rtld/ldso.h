@@ -37,6 +37,7 @@ struct dso {
 	struct dso_version *versions; /* by versym index: definitions and needs */
 	size_t nversions;
 	const char *soname;
+	const char *req_name;     /* the name it was first asked for by */
 	const char *rpath, *runpath; /* raw, before $ORIGIN expansion */
 	uintptr_t relro_start, relro_end;
 	uint64_t dev, ino;

@@ -10,9 +10,11 @@
 
 struct dso *__dl_head, *__dl_tail;
 struct dso __dl_self;
+unsigned long long dl_n_adds, dl_n_subs;
 
 void dl_append(struct dso *p)
 {
+	dl_n_adds++;
 	p->prev = __dl_tail;
 	if (__dl_tail)
 		__dl_tail->next = p;
@@ -29,7 +31,7 @@ static const char *base_name(const char *s)
 
 /* Is name (a DT_NEEDED entry, an LD_PRELOAD element or a dlopen argument)
    already loaded?  Bare names match sonames, paths match the path opened. */
-static struct dso *find_loaded(const char *name)
+struct dso *dl_find_loaded(const char *name)
 {
 	int path = !!strchr(name, '/');
 
@@ -47,7 +49,7 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 
 	if (!strcmp(base_name(name), LDSO_SONAME))
 		return &__dl_self;
-	if ((p = find_loaded(name)))
+	if ((p = dl_find_loaded(name)))
 		return p;
 	if (!strcmp(base_name(name), "libc.so.6"))
 		dl_handoff_glibc(name);
@@ -69,6 +71,7 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 	p = dl_map_file(fd, path, 0);
 	sys_close(fd);
 	p->load_parent = needed_by;
+	p->req_name = dl_strdup(name);
 	dl_append(p);
 	dl_debug(DL_DEBUG_LIBS, "     file=%s;  generating link map\n", path);
 	return p;
@@ -102,9 +105,20 @@ void dl_load_preloads(const char *list)
 	while (*list) {
 		size_t n = strcspn(list, ": \t");
 		if (n && n < sizeof name) {
+			char *path = 0;
 			memcpy(name, list, n);
 			name[n] = 0;
-			dl_load_library(name, 0);
+			/* A preload that cannot be opened is skipped, as glibc does. */
+			int fd = dl_find_loaded(name) ? 0 : dl_open_path(name, 0, &path);
+			if (fd < 0) {
+				dl_printf(2, "ld-rseq: object '%s' from LD_PRELOAD cannot be preloaded "
+					  "(%s): ignored\n", name, strerror(-fd));
+			} else {
+				if (fd > 0)
+					sys_close(fd);
+				free(path);
+				dl_load_library(name, 0);
+			}
 		}
 		list += n;
 		list += strspn(list, ": \t");

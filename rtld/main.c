@@ -128,13 +128,14 @@ static void trace_objects(void)
 	for (struct dso *p = __dl_head; p; p = p->next) {
 		if (p->is_main)
 			continue;
-		if (p->is_ldso)
+		if (p->is_ldso || !p->req_name || !strcmp(p->req_name, p->name))
 			dl_printf(1, "\t%s (0x%lx)\n", p->name, (unsigned long)p->base);
 		else
-			dl_printf(1, "\t%s => %s (0x%lx)\n", p->soname ? p->soname : p->name, p->name,
+			dl_printf(1, "\t%s => %s (0x%lx)\n", p->req_name, p->name,
 				  (unsigned long)p->base);
 	}
-	tls_print_layout(1);
+	if (dl_opts.list_layout)
+		tls_print_layout(1);
 }
 
 static void print_statistics(void)
@@ -169,6 +170,14 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 	parse_auxv(find_env(sp));
 	dl_secure = auxv_get(AT_SECURE) != 0;
 	setup_self(ldso_base);
+
+	/* The environment first: --list-tunables shows GLIBC_TUNABLES applied,
+	   and command-line options override the LD_ variables. */
+	tunables_init(find_env(sp), dl_secure);
+	if (dl_secure)
+		dl_scrub_env(find_env(sp));
+	read_env(find_env(sp));
+
 	dl_opts.direct = auxv_get(AT_PHDR) == (uintptr_t)__dl_self.phdr;
 	if (dl_opts.direct) {
 		char **av = (char **)(sp + 1);
@@ -183,11 +192,6 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
 	char **envp = find_env(sp);
-
-	tunables_init(envp, dl_secure);
-	if (dl_secure)
-		dl_scrub_env(envp);
-	read_env(envp);
 	environ = envp;
 
 	if (program) {
@@ -208,6 +212,8 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 
 	if (dl_opts.preload)
 		dl_load_preloads(dl_opts.preload);
+	if (dl_opts.preload_arg)
+		dl_load_preloads(dl_opts.preload_arg);
 	dl_load_deps(main);
 	for (struct dso *p = main; p; p = p->next)
 		p->global = 1;

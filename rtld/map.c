@@ -10,6 +10,8 @@
 
 #define MAX_PHNUM 512
 #define MAX_SPAN  ((uint64_t)1 << 40)
+/* Every thread gets a copy of each initial module's TLS block. */
+#define MAX_TLS_SIZE ((uint64_t)1 << 30)
 
 static void bad(const char *name, const char *why)
 {
@@ -129,7 +131,8 @@ static void read_program_headers(struct dso *p, const Phdr *ph, size_t phnum, ui
 			p->dynv = (Dyn *)(p->base + q->p_vaddr);
 			break;
 		case PT_TLS:
-			if (q->p_filesz > q->p_memsz || (q->p_align & (q->p_align - 1)) ||
+			if (q->p_filesz > q->p_memsz || q->p_memsz > MAX_TLS_SIZE ||
+			    (q->p_align & (q->p_align - 1)) ||
 			    q->p_align > ((uint64_t)1 << 20) ||
 			    !dl_in_span(p, p->base + q->p_vaddr, q->p_filesz))
 				bad(p->name, "invalid PT_TLS segment");

@@ -34,6 +34,11 @@ static void defer(struct dso *p, const Rela *r)
 	deferred[ndeferred++] = (struct deferred){ p, r };
 }
 
+void dl_reloc_reset(void)
+{
+	ndeferred = 0;
+}
+
 static const char *who(const struct dso *p)
 {
 	return *p->name ? p->name : dl_opts.argv0;

@@ -22,7 +22,7 @@
 char *dl_origin_of(const struct dso *p)
 {
 	char buf[PATH_MAX_LEN];
-	const char *path = p->name;
+	const char *path = p->is_main ? dl_opts.program_path : p->name;
 
 	if (p->is_main && !dl_opts.direct) {
 		long n = __syscall4(__NR_readlinkat, AT_FDCWD, (long)"/proc/self/exe", (long)buf,

@@ -20,10 +20,12 @@ __attribute__((noreturn)) void arch_jump_to_loader(uintptr_t entry, uintptr_t *s
 /* Options of the process, from the command line, the environment and auxv. */
 struct dl_options {
 	const char *library_path;  /* LD_LIBRARY_PATH or --library-path */
-	const char *preload;       /* LD_PRELOAD or --preload */
+	const char *preload;       /* LD_PRELOAD */
+	const char *preload_arg;   /* --preload, loaded after LD_PRELOAD */
 	const char *argv0;         /* the program's name for messages */
 	const char *argv0_override; /* --argv0 */
 	int trace;                 /* --list / LD_TRACE_LOADED_OBJECTS */
+	int list_layout;           /* --list also prints the TLS/rseq layout */
 	int verify;                /* --verify */
 	int direct;                /* started as a command, not as PT_INTERP */
 	const char *program_path;  /* the program's path in direct mode */
@@ -43,6 +45,8 @@ void dl_load_deps(struct dso *first);
 void dl_load_preloads(const char *list);
 void dl_check_versions(struct dso *first);
 void dl_append(struct dso *p);
+struct dso *dl_find_loaded(const char *name);
+extern unsigned long long dl_n_adds, dl_n_subs; /* dl_iterate_phdr counters */
 
 /* search.c */
 int dl_open_path(const char *name, struct dso *needed_by, char **path_out);
@@ -50,6 +54,7 @@ char *dl_origin_of(const struct dso *p);
 
 /* reloc.c */
 void dl_relocate(struct dso *first);
+void dl_reloc_reset(void); /* forget deferred work of a failed dlopen */
 void dl_protect_relro(struct dso *p);
 extern size_t dl_stat_relocs, dl_stat_lookups, dl_stat_cache_hits;
 
