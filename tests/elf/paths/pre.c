@@ -1,0 +1,5 @@
+/* A preloaded object interposing who() for everyone. */
+const char *who(void)
+{
+	return "preload";
+}

@@ -1,0 +1,4 @@
+int leaf(void)
+{
+	return 35;
+}
