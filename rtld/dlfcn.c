@@ -209,6 +209,10 @@ EXPORT void *dlopen(const char *file, int mode)
 			q->load_gen = 1;
 		dl_load_deps(first);
 		dl_check_versions(first);
+		for (struct dso *q = first; q; q = q->next)
+			if (q->exec_stack)
+				dl_error("%s: cannot enable executable stack as shared object requires",
+					 q->name);
 		for (struct dso *q = first; q; q = q->next) {
 			const char *why;
 			if ((q->tls.memsz || q->tls.image) && tls_module_add(q, &why) < 0)

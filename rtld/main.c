@@ -123,6 +123,48 @@ static struct dso *kernel_program(void)
 	return main;
 }
 
+/* The vDSO the kernel mapped: listed like a library (dl_iterate_phdr,
+   debuggers, --list) but not searched for symbols, as in glibc. */
+static void add_vdso(void)
+{
+	uintptr_t e = auxv_get(AT_SYSINFO_EHDR);
+	if (!e)
+		return;
+	const Ehdr *eh = (const Ehdr *)e;
+	const Phdr *ph = (const Phdr *)(e + eh->e_phoff);
+	struct dso *v = dl_alloc(sizeof *v);
+
+	for (size_t i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD) {
+			v->base = e + ph[i].p_offset - ph[i].p_vaddr;
+			break;
+		}
+	v->name = "linux-vdso.so.1";
+	v->relocated = 1;
+	dl_setup_mapped(v, ph, eh->e_phnum);
+	dl_append(v);
+}
+
+/* A library built without .note.GNU-stack (or asking for PF_X) needs an
+   executable stack; the kernel set up the program's own request already.
+   PROT_GROWSDOWN extends the change to the whole stack mapping. */
+static void grant_exec_stack(const struct dso *main, uintptr_t *sp)
+{
+	const struct dso *p;
+
+	if (main->exec_stack)
+		return;
+	for (p = main; p && !p->exec_stack; p = p->next)
+		;
+	if (!p)
+		return;
+	size_t pg = auxv_get(AT_PAGESZ);
+	if (sys_mprotect((uintptr_t)sp & -pg, pg,
+			 PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN) < 0)
+		dl_error("error while loading shared libraries: %s: cannot enable executable "
+			 "stack as shared object requires", p->name);
+}
+
 static void trace_objects(void)
 {
 	for (struct dso *p = __dl_head; p; p = p->next) {
@@ -207,6 +249,7 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 	main->is_main = 1;
 	main->global = 1;
 	dl_append(main);
+	add_vdso();
 	dl_debug_init(main);
 	dl_debug_notify(1 /* RT_ADD */);
 
@@ -219,6 +262,7 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 		p->global = 1;
 	dl_append(&__dl_self);
 	dl_check_versions(main);
+	grant_exec_stack(main, sp);
 
 	size_t id = 0;
 	for (struct dso *p = main; p; p = p->next)
