@@ -188,16 +188,26 @@ EXPORT void *dlopen(const char *file, int mode)
 		dl_reloc_reset();
 		undo_load(old_tail);
 		dl_debug_notify(0);
-		set_error("%s", dl_recover_msg);
+		/* At start-up this prefix says when the error happened; dlerror's
+		   caller knows. */
+		static const char prefix[] = "error while loading shared libraries: ";
+		const char *m = dl_recover_msg;
+		if (!strncmp(m, prefix, sizeof prefix - 1))
+			m += sizeof prefix - 1;
+		set_error("%s", m);
 		dl_unlock();
 		return 0;
 	}
 	dl_recover_point = &jb;
 
 	if (mode & RTLD_NOLOAD) {
+		/* Not loaded is a plain NULL, with no dlerror, as in glibc. */
 		p = dl_find_loaded(file);
-		if (!p)
-			dl_error("%s: not loaded (RTLD_NOLOAD)", file);
+		if (!p) {
+			dl_recover_point = saved;
+			dl_unlock();
+			return 0;
+		}
 	} else {
 		dl_debug_notify(1 /* RT_ADD */);
 		uintptr_t caller = (uintptr_t)__builtin_return_address(0);
@@ -205,9 +215,9 @@ EXPORT void *dlopen(const char *file, int mode)
 	}
 	first = old_tail->next;
 	if (first) {
+		dl_load_deps(first);
 		for (struct dso *q = first; q; q = q->next)
 			q->load_gen = 1;
-		dl_load_deps(first);
 		dl_check_versions(first);
 		for (struct dso *q = first; q; q = q->next)
 			if (q->exec_stack)
@@ -254,6 +264,8 @@ static void mark(struct dso *p)
 	p->visited = 1;
 	for (size_t i = 0; i < p->ndeps; i++)
 		mark(p->deps[i]);
+	for (size_t i = 0; i < p->nreldeps; i++)
+		mark(p->reldeps[i]);
 }
 
 EXPORT int dlclose(void *h)

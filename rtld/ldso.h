@@ -44,6 +44,8 @@ struct dso {
 
 	struct dso **deps;        /* direct DT_NEEDED, in order */
 	size_t ndeps;
+	struct dso **reldeps;     /* dlopen'ed objects it bound to outside its deps */
+	size_t nreldeps;
 	struct dso **scope;       /* dlopen RTLD_LOCAL: the root's dependency tree */
 	size_t nscope;
 	struct dso *load_parent;  /* who asked for it first (RPATH chain) */

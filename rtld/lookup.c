@@ -141,6 +141,8 @@ static struct sym_def unique_def(const struct sym_ref *ref, struct sym_def def)
 
 static int found(struct dso *p, const struct sym_ref *ref, int flags, struct sym_def *out)
 {
+	dl_debug(DL_DEBUG_SYMBOLS, "     symbol=%s;  lookup in file=%s\n", ref->name,
+		 *p->name ? p->name : dl_opts.argv0);
 	const Sym *s = dl_lookup_in(p, ref, flags);
 
 	if (!s)

@@ -226,6 +226,9 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 		int i = dl_parse_cmdline((int)sp[0], av);
 		__dl_self.name = av[0];
 		program = av[i];
+		dl_opts.orig_argc = (int)sp[0];
+		dl_opts.orig_argv = dl_alloc((sp[0] + 1) * sizeof *av);
+		memcpy(dl_opts.orig_argv, av, sp[0] * sizeof *av);
 		shift_args(sp, i);
 		if (dl_opts.argv0_override)
 			av[0] = (char *)dl_opts.argv0_override;

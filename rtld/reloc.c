@@ -49,6 +49,26 @@ static uintptr_t call_ifunc(uintptr_t resolver)
 	return ((uintptr_t (*)(uint64_t))resolver)(ARCH_IFUNC_ARGS(auxv_get(AT_HWCAP)));
 }
 
+/* A binding to a dlopen'ed object that p does not list as DT_NEEDED keeps
+   that object loaded as long as p is (dlclose follows these too). */
+static void add_reldep(struct dso *p, struct dso *def)
+{
+	for (size_t i = 0; i < p->ndeps; i++)
+		if (p->deps[i] == def)
+			return;
+	for (size_t i = 0; i < p->nreldeps; i++)
+		if (p->reldeps[i] == def)
+			return;
+	if (!(p->nreldeps & (p->nreldeps + 1)) || !p->reldeps) {
+		struct dso **r = dl_alloc(2 * (p->nreldeps + 1) * sizeof *r);
+		if (p->reldeps)
+			memcpy(r, p->reldeps, p->nreldeps * sizeof *r);
+		free(p->reldeps);
+		p->reldeps = r;
+	}
+	p->reldeps[p->nreldeps++] = def;
+}
+
 /* Resolve the symbol of relocation r in p.  Returns 0 with def->sym NULL
    for a weak undefined reference. */
 static void resolve(struct dso *p, size_t symi, int kind, struct sym_def *def)
@@ -87,6 +107,8 @@ static void resolve(struct dso *p, size_t symi, int kind, struct sym_def *def)
 				  who(p), def->dso ? who(def->dso) : "(weak undefined)", ref.name,
 				  ref.ver ? " [" : "", ref.ver ? ref.ver->name : "", ref.ver ? "]" : "");
 	}
+	if (def->dso && def->dso != p && def->dso->load_gen)
+		add_reldep(p, def->dso);
 	p->cache_symi = symi;
 	p->cache_def = def->dso;
 	p->cache_sym = def->sym;

@@ -29,6 +29,8 @@ struct dl_options {
 	int verify;                /* --verify */
 	int direct;                /* started as a command, not as PT_INTERP */
 	const char *program_path;  /* the program's path in direct mode */
+	int orig_argc;             /* direct mode: the command line as given */
+	char **orig_argv;
 };
 extern struct dl_options dl_opts;
 
