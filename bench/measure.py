@@ -1,0 +1,162 @@
+"""Run one command and measure it: exit status, instruction count under
+callgrind, wall time over many runs.  Every function returns a result dict and
+never raises for a failing program: a loader that cannot run a case yet is a
+"failed" cell in the report, not a crashed benchmark."""
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+# A clean environment: nothing inherited may steer a loader.
+BASE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C"}
+
+
+def env_with(extra):
+    env = dict(BASE_ENV)
+    env.update(extra or {})
+    return env
+
+
+def run_status(cmd, env=None, timeout=30):
+    """Exit status of CMD (negative: killed by that signal; None: timed out)."""
+    try:
+        r = subprocess.run(cmd, env=env_with(env), stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=timeout)
+        return r.returncode
+    except subprocess.TimeoutExpired:
+        return None
+    except OSError:
+        return 126
+
+
+def run_output(cmd, env=None, timeout=60):
+    """(status, stdout) of CMD; status None on timeout or exec failure."""
+    try:
+        r = subprocess.run(cmd, env=env_with(env), stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True, timeout=timeout)
+        return r.returncode, r.stdout
+    except (subprocess.TimeoutExpired, OSError):
+        return None, ""
+
+
+def _failed(why):
+    return {"ok": False, "why": why}
+
+
+def status_why(st):
+    if st is None:
+        return "timed out"
+    if st < 0:
+        return "killed by signal %d" % -st
+    return "exit status %d" % st
+
+
+def instructions(cmd, env=None, timeout=300):
+    """Instructions executed from the first user instruction to exit, counted
+    by callgrind (which makes rseq fail with ENOSYS: loaders must cope)."""
+    if not shutil.which("valgrind"):
+        return {"ok": False, "why": "valgrind not installed", "na": True}
+    vcmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+            "--error-exitcode=0"] + cmd
+    try:
+        r = subprocess.run(vcmd, env=env_with(env), stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired) as ex:
+        return _failed(str(ex))
+    m = re.search(r"Collected : (\d+)", r.stderr)
+    if r.returncode != 0 or not m:
+        return _failed(status_why(r.returncode) + " under valgrind")
+    return {"ok": True, "value": int(m.group(1))}
+
+
+def _summary(samples_us):
+    s = sorted(samples_us)
+    q = statistics.quantiles(s, n=4) if len(s) >= 2 else [s[0]] * 3
+    return {"ok": True, "value": statistics.median(s), "p25": q[0], "p75": q[2],
+            "min": s[0], "runs": len(s)}
+
+
+def wall_time(cmd, env=None, runs=50, warmup=5):
+    """Median and quartiles of the wall time of CMD in microseconds, from
+    hyperfine when installed, else from an own fork/exec loop."""
+    st = run_status(cmd, env)
+    if st != 0:
+        return _failed(status_why(st))
+    if shutil.which("hyperfine"):
+        with tempfile.NamedTemporaryFile(suffix=".json") as tf:
+            try:
+                r = subprocess.run(
+                    ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup),
+                     "--runs", str(runs), "--export-json", tf.name, " ".join(cmd)],
+                    env=env_with(env), stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL, timeout=600)
+            except subprocess.TimeoutExpired:
+                return _failed("timed out")
+            if r.returncode == 0:
+                with open(tf.name) as f:
+                    times = json.load(f)["results"][0]["times"]
+                res = _summary([t * 1e6 for t in times])
+                res["tool"] = "hyperfine"
+                return res
+    samples = []
+    e = env_with(env)
+    for k in range(warmup + runs):
+        t0 = time.perf_counter_ns()
+        try:
+            r = subprocess.run(cmd, env=e, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, timeout=30)
+        except (OSError, subprocess.TimeoutExpired) as ex:
+            return _failed(str(ex))
+        t1 = time.perf_counter_ns()
+        if r.returncode != 0:
+            return _failed(status_why(r.returncode))
+        if k >= warmup:
+            samples.append((t1 - t0) / 1e3)
+    res = _summary(samples)
+    res["tool"] = "loop"
+    return res
+
+
+def size_of(path):
+    """text/data/bss of an ELF file from binutils size (Berkeley format)."""
+    real = os.path.realpath(path)
+    if not os.path.exists(real):
+        return {"ok": False, "why": "not available", "na": True}
+    try:
+        out = subprocess.run(["size", real], stdout=subprocess.PIPE, text=True,
+                             check=True).stdout.splitlines()[1].split()
+    except (subprocess.CalledProcessError, OSError, IndexError):
+        return _failed("size failed")
+    text, data, bss = int(out[0]), int(out[1]), int(out[2])
+    return {"ok": True, "path": real, "file": os.path.getsize(real), "text": text,
+            "data": data, "bss": bss, "value": text + data + bss}
+
+
+def profile(cmd, env=None, top=10, timeout=300):
+    """The TOP functions by instructions executed in them (callgrind +
+    callgrind_annotate): [(instructions, "file:function"), ...]."""
+    if not shutil.which("valgrind") or not shutil.which("callgrind_annotate"):
+        return {"ok": False, "why": "valgrind not installed", "na": True}
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "callgrind.out")
+        try:
+            r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
+                               + cmd, env=env_with(env), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, timeout=timeout)
+            if r.returncode != 0:
+                return _failed(status_why(r.returncode) + " under valgrind")
+            text = subprocess.run(["callgrind_annotate", out], stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, text=True, timeout=60).stdout
+        except (OSError, subprocess.TimeoutExpired) as ex:
+            return _failed(str(ex))
+    rows = []
+    for line in text.split("file:function", 1)[-1].splitlines():
+        m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(.+?)(?: \[.*\])?$", line)
+        if m:
+            rows.append((int(m.group(1).replace(",", "")), m.group(2)))
+    return {"ok": True, "value": rows[:top]}
