@@ -20,6 +20,8 @@
 #define ARCH_GLIBC_LDSO "/lib64/ld-linux-x86-64.so.2"
 #define ARCH_DEFAULT_LIB_PATH \
 	"/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib64:/usr/lib64:/lib:/usr/lib"
+/* Words of dl_jmp_buf that setjmp.S fills: rbx, rbp, r12-r15, rsp, rip. */
+#define ARCH_JMP_BUF_WORDS 8
 
 static inline long __syscall0(long n)
 {

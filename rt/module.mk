@@ -1,0 +1,3 @@
+# rt/: the C runtime inside the loader.  The string functions must not be
+# recognised as idioms and compiled into calls to themselves.
+$(B)/obj/rt/string.o: CFLAGS_LDSO += -fno-tree-loop-distribute-patterns
