@@ -25,7 +25,7 @@ static int is_pointer_tag(int64_t tag)
 /* An absent table is (0, 0). */
 static void check_range(const struct dso *p, uintptr_t addr, uint64_t len, const char *what)
 {
-	if ((addr || len) && !dl_in_span(p, addr, len))
+	if ((addr || len) && !dl_in_segment(p, addr, len, PF_R))
 		bad(p, what);
 }
 
@@ -51,6 +51,9 @@ static size_t count_symbols_gnu(const struct dso *p)
 	if (last < symoffset)
 		return symoffset;
 	for (;;) {
+		/* A chain cannot run past the symbol table. */
+		if (last >= p->sym_limit)
+			bad(p, "bad GNU hash chain");
 		check_range(p, (uintptr_t)&chain[last - symoffset], 4, "bad GNU hash chain");
 		if (chain[last - symoffset] & 1)
 			return last + 1;
@@ -58,13 +61,30 @@ static size_t count_symbols_gnu(const struct dso *p)
 	}
 }
 
+/* How many entries of size sz fit from addr to the end of its segment. */
+static size_t entries_to_segment_end(const struct dso *p, uintptr_t addr, size_t sz)
+{
+	for (size_t i = 0; i < p->phnum; i++) {
+		const Phdr *q = &p->phdr[i];
+		uintptr_t a = p->base + q->p_vaddr;
+		if (q->p_type == PT_LOAD && (q->p_flags & PF_R) && addr >= a &&
+		    addr - a < q->p_memsz)
+			return (q->p_memsz - (addr - a)) / sz;
+	}
+	return 0;
+}
+
 static void check_hash_tables(struct dso *p)
 {
+	if ((p->hashtab || p->ghashtab) && !p->syms)
+		bad(p, "hash table without a symbol table");
+	if (p->syms)
+		p->sym_limit = entries_to_segment_end(p, (uintptr_t)p->syms, sizeof(Sym));
 	if (p->ghashtab) {
 		const uint32_t *h = p->ghashtab;
 		check_range(p, (uintptr_t)h, 16, "bad GNU hash table");
 		uint64_t words = 4 + (uint64_t)h[2] * 2 + h[0];
-		if (h[0] == 0 || h[2] == 0 || (h[2] & (h[2] - 1)))
+		if (h[0] == 0 || h[2] == 0 || (h[2] & (h[2] - 1)) || h[3] >= 32)
 			bad(p, "bad GNU hash table");
 		check_range(p, (uintptr_t)h, words * 4, "bad GNU hash table");
 		p->nsyms = count_symbols_gnu(p);
@@ -72,7 +92,7 @@ static void check_hash_tables(struct dso *p)
 	if (p->hashtab) {
 		const uint32_t *h = p->hashtab;
 		check_range(p, (uintptr_t)h, 8, "bad hash table");
-		if (h[0] == 0)
+		if (h[0] == 0 || h[1] > p->sym_limit)
 			bad(p, "bad hash table");
 		check_range(p, (uintptr_t)h, (2 + (uint64_t)h[0] + h[1]) * 4, "bad hash table");
 		if (!p->ghashtab || h[1] > p->nsyms)
@@ -85,10 +105,11 @@ static void check_hash_tables(struct dso *p)
 	/* nsyms bounds hash walks only: GNU hash does not count the unhashed
 	   (undefined) symbols before symoffset, so relocations check their
 	   symbol index against the span instead (dl_sym_valid). */
-	if (p->syms)
+	if (p->syms) {
 		check_range(p, (uintptr_t)p->syms, p->nsyms * sizeof(Sym), "symbol table out of range");
-	else
+	} else {
 		p->nsyms = 0;
+	}
 }
 
 static void set_version(struct dso *p, size_t ndx, const char *name, uint32_t hash,
@@ -158,7 +179,7 @@ void dl_decode_dynamic(struct dso *p)
 	Dyn *d = p->dynv;
 
 	for (;; d++) {
-		if (!dl_in_span(p, (uintptr_t)d, sizeof *d))
+		if (!dl_in_segment(p, (uintptr_t)d, sizeof *d, PF_R))
 			bad(p, "dynamic section is not terminated");
 		if (d->d_tag == DT_NULL)
 			break;
@@ -226,6 +247,7 @@ void dl_decode_dynamic(struct dso *p)
 	if (versym) {
 		p->versym = (const uint16_t *)versym;
 		check_range(p, versym, p->nsyms * 2, "version symbol table out of range");
+		p->versym_limit = entries_to_segment_end(p, versym, 2);
 	}
 	p->verdef = (const Elf64_Verdef *)verdef;
 	p->verneed = (const Elf64_Verneed *)verneed;

@@ -14,7 +14,7 @@ void dl_sym_ref(struct dso *p, size_t i, struct sym_ref *ref)
 	ref->ghash = gnu_hash(ref->name);
 	ref->ver = 0;
 	ref->ver_hidden = 0;
-	if (p->versym) {
+	if (p->versym && i < p->versym_limit) {
 		uint16_t v = p->versym[i];
 		size_t ndx = v & VERSYM_VERSION;
 		if (ndx >= 2 && ndx < p->nversions && p->versions[ndx].name) {
@@ -80,22 +80,32 @@ static const Sym *match(struct dso *p, size_t i, const struct sym_ref *ref, int 
 	return 0;
 }
 
+/* The GNU hash Bloom filter: most objects of a scope are ruled out here,
+   so it is kept inline in the scope walks. */
+static inline int bloom_rejects(const struct dso *p, uint32_t hv)
+{
+	const uint32_t *h = p->ghashtab;
+
+	if (!h)
+		return 0;
+	const uint64_t *bloom = (const uint64_t *)(h + 4);
+	uint64_t word = bloom[(hv / 64) & (h[2] - 1)];
+	return !(word >> (hv % 64) & word >> ((hv >> h[3]) % 64) & 1);
+}
+
 const Sym *dl_lookup_in(struct dso *p, const struct sym_ref *ref, int flags)
 {
 	int nver = 0;
 	const Sym *only = 0, *s;
 
-	dl_stat_lookups++;
 	if (p->ghashtab) {
 		const uint32_t *h = p->ghashtab;
-		uint32_t nbuckets = h[0], symoffset = h[1], bloom_size = h[2], shift = h[3];
-		const uint64_t *bloom = (const uint64_t *)(h + 4);
-		const uint32_t *buckets = (const uint32_t *)(bloom + bloom_size);
+		uint32_t nbuckets = h[0], symoffset = h[1], bloom_size = h[2];
+		const uint32_t *buckets = h + 4 + 2 * bloom_size;
 		const uint32_t *chain = buckets + nbuckets;
 		uint32_t hv = ref->ghash;
-		uint64_t word = bloom[(hv / 64) & (bloom_size - 1)];
 
-		if (!(word >> (hv % 64) & 1) || !(word >> ((hv >> shift) % 64) & 1))
+		if (bloom_rejects(p, hv))
 			return 0;
 		uint32_t i = buckets[hv % nbuckets];
 		if (i < symoffset)
@@ -141,8 +151,9 @@ static struct sym_def unique_def(const struct sym_ref *ref, struct sym_def def)
 
 static int found(struct dso *p, const struct sym_ref *ref, int flags, struct sym_def *out)
 {
-	dl_debug(DL_DEBUG_SYMBOLS, "     symbol=%s;  lookup in file=%s\n", ref->name,
-		 *p->name ? p->name : dl_opts.argv0);
+	if (dl_debug_mask & DL_DEBUG_SYMBOLS)
+		dl_printf(2, "     symbol=%s;  lookup in file=%s\n", ref->name,
+			  *p->name ? p->name : dl_opts.argv0);
 	const Sym *s = dl_lookup_in(p, ref, flags);
 
 	if (!s)
@@ -165,12 +176,137 @@ struct sym_def dl_lookup_in_list(const struct sym_ref *ref, struct dso *const *l
 	return d;
 }
 
+/* The start-up index of the global scope.  Walking the scope costs
+   (symbol references x objects); when that is more than the number of
+   symbols the scope defines, one hash table over all of them is cheaper,
+   and start-up becomes linear in the graph's size.  Entries of one object
+   are contiguous within a chain and the chains keep scope order, so the
+   lookup sees definitions exactly as the scope walk would. */
+struct index_entry {
+	uint32_t hash;   /* GNU hash with the low bit set (chains lose that bit) */
+	uint32_t next;   /* next entry of the bucket, or UINT32_MAX */
+	struct dso *dso;
+	uint32_t symi;
+};
+static struct {
+	uint32_t mask;
+	uint32_t *heads;
+	struct index_entry *e;
+} scope_index;
+
+static size_t count_defs(const struct dso *p)
+{
+	return p->ghashtab ? p->nsyms - p->ghashtab[1] : p->nsyms;
+}
+
+static void index_object(struct dso *p, size_t *n)
+{
+	size_t first = p->ghashtab ? p->ghashtab[1] : 1;
+	const uint32_t *chain = p->ghashtab ? p->ghashtab + 4 + 2 * p->ghashtab[2] + p->ghashtab[0] : 0;
+
+	/* Pushed at the bucket heads in reverse, so each chain lists this
+	   object's entries in symbol order before those of later objects. */
+	for (size_t i = p->nsyms; i-- > first;) {
+		const Sym *s = &p->syms[i];
+		if (!candidate(s) || s->st_name >= p->strsz)
+			continue;
+		uint32_t h = (chain ? chain[i - first] : gnu_hash(p->strings + s->st_name)) | 1;
+		struct index_entry *e = &scope_index.e[*n];
+		*e = (struct index_entry){ h, scope_index.heads[h & scope_index.mask], p, (uint32_t)i };
+		scope_index.heads[h & scope_index.mask] = (uint32_t)(*n)++;
+	}
+}
+
+void dl_index_build(size_t nrefs)
+{
+	size_t nobj = 0, ndefs = 0, n = 0;
+	struct dso *last = 0;
+
+	for (struct dso *p = __dl_head; p; p = p->next)
+		if (p->global) {
+			nobj++;
+			ndefs += count_defs(p);
+			last = p;
+		}
+	if (ndefs * 3 >= nrefs * nobj || ndefs >= UINT32_MAX / 2)
+		return;
+	size_t nb = 64;
+	while (nb < ndefs)
+		nb *= 2;
+	scope_index.heads = malloc(nb * sizeof *scope_index.heads);
+	scope_index.e = malloc((ndefs + 1) * sizeof *scope_index.e);
+	if (!scope_index.heads || !scope_index.e) {
+		dl_index_free();
+		return;
+	}
+	memset(scope_index.heads, 0xff, nb * sizeof *scope_index.heads);
+	scope_index.mask = (uint32_t)nb - 1;
+	/* Scope order is the list without the loader, then the loader: pushed
+	   in reverse, the loader goes first. */
+	index_object(&__dl_self, &n);
+	for (struct dso *p = last; p; p = p->prev)
+		if (p->global && !p->is_ldso)
+			index_object(p, &n);
+	dl_debug(DL_DEBUG_STATISTICS, "     scope index: %zu symbols of %zu objects\n", n, nobj);
+}
+
+void dl_index_free(void)
+{
+	free(scope_index.heads);
+	free(scope_index.e);
+	scope_index.heads = 0;
+	scope_index.e = 0;
+}
+
+static int index_lookup(const struct sym_ref *ref, int flags, struct sym_def *out)
+{
+	uint32_t h = ref->ghash | 1;
+	struct dso *run = 0;
+	int nver = 0;
+	const Sym *only = 0;
+
+	for (uint32_t k = scope_index.heads[h & scope_index.mask]; k != UINT32_MAX;) {
+		const struct index_entry *e = &scope_index.e[k];
+		k = e->next;
+		if (e->hash != h || ((flags & LOOKUP_SKIP_MAIN) && e->dso->is_main))
+			continue;
+		if (e->dso != run) {
+			if (only)
+				break;
+			run = e->dso;
+			nver = 0;
+		}
+		const Sym *s = match(e->dso, e->symi, ref, flags, &nver, &only);
+		if (s) {
+			only = s;
+			nver = 1;
+			break;
+		}
+	}
+	if (!only || nver != 1)
+		return 0;
+	out->dso = run;
+	out->sym = only;
+	if (ELF_ST_BIND(only->st_info) == STB_GNU_UNIQUE)
+		*out = unique_def(ref, *out);
+	return 1;
+}
+
 struct sym_def dl_lookup(const struct sym_ref *ref, struct dso *requester, int flags)
 {
 	struct sym_def d = { 0, 0 };
 
+	dl_stat_lookups++;
+	if (scope_index.heads && !(dl_debug_mask & DL_DEBUG_SYMBOLS)) {
+		index_lookup(ref, flags, &d);
+		return d;
+	}
+	/* The hot loop of start-up: most objects fail the Bloom test inline. */
+	int quiet = !(dl_debug_mask & DL_DEBUG_SYMBOLS);
 	for (struct dso *p = __dl_head; p; p = p->next) {
 		if (!p->global || p->is_ldso || ((flags & LOOKUP_SKIP_MAIN) && p->is_main))
+			continue;
+		if (quiet && bloom_rejects(p, ref->ghash))
 			continue;
 		if (found(p, ref, flags, &d))
 			return d;

@@ -30,6 +30,11 @@ struct sym_def dl_lookup(const struct sym_ref *ref, struct dso *requester, int f
 struct sym_def dl_lookup_in_list(const struct sym_ref *ref, struct dso *const *list,
 				 size_t n, int flags);
 const Sym *dl_lookup_in(struct dso *p, const struct sym_ref *ref, int flags);
+/* Start-up only: index the global scope when that beats walking it for
+   nrefs symbol references; freed once the initial objects are relocated. */
+void dl_index_build(size_t nrefs);
+void dl_index_free(void);
+
 /* The reference made by symbol index i of object p. */
 void dl_sym_ref(struct dso *p, size_t i, struct sym_ref *ref);
 

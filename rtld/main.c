@@ -5,6 +5,7 @@
    relocated: a non-PIE program COPY-relocates __rseq_size/__rseq_offset, and
    an IFUNC resolver or constructor may already read them. */
 #include "rtld/stage.h"
+#include "rtld/lookup.h"
 #include "rtld/handoff.h"
 #include "rtld/sys.h"
 #include "rtld/util.h"
@@ -278,7 +279,12 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 	}
 	rseq_register_main();
 
+	size_t nrefs = 0;
+	for (struct dso *p = main; p; p = p->next)
+		nrefs += (p->dyn[DT_RELASZ] + p->dyn[DT_PLTRELSZ]) / sizeof(Rela);
+	dl_index_build(nrefs);
 	dl_relocate(main);
+	dl_index_free();
 	tls_copy_main_images();
 	for (struct dso *p = main; p; p = p->next)
 		dl_protect_relro(p);

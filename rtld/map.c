@@ -109,24 +109,28 @@ static void map_bss(const char *name, uintptr_t start, uintptr_t end, int prot,
 	}
 }
 
-/* phoff is the table's file offset, or 0 when unknown (kernel-mapped). */
-static void read_program_headers(struct dso *p, const Phdr *ph, size_t phnum, uint64_t phoff)
+/* Read the program headers ph (p->phdr is ph while this runs).  phoff is
+   their file offset, 0 when unknown (mapped by the kernel).  Returns where
+   the table is mapped, if it is, for dl_iterate_phdr and debuggers. */
+static const Phdr *read_program_headers(struct dso *p, const Phdr *ph, size_t phnum,
+					uint64_t phoff)
 {
 	size_t pg = auxv_get(AT_PAGESZ);
+	uintptr_t mapped = 0;
 
 	for (size_t i = 0; i < phnum; i++) {
 		const Phdr *q = &ph[i];
 		switch (q->p_type) {
 		case PT_PHDR:
-			p->phdr = (Phdr *)(p->base + q->p_vaddr);
+			mapped = p->base + q->p_vaddr;
 			break;
 		case PT_LOAD:
-			if (!p->phdr && phoff && phoff >= q->p_offset &&
+			if (!mapped && phoff && phoff >= q->p_offset &&
 			    phoff + phnum * sizeof(Phdr) <= q->p_offset + q->p_filesz)
-				p->phdr = (Phdr *)(p->base + q->p_vaddr + phoff - q->p_offset);
+				mapped = p->base + q->p_vaddr + phoff - q->p_offset;
 			break;
 		case PT_DYNAMIC:
-			if (!dl_in_span(p, p->base + q->p_vaddr, q->p_memsz))
+			if (!dl_in_segment(p, p->base + q->p_vaddr, q->p_memsz, PF_R))
 				bad(p->name, "PT_DYNAMIC is outside the object");
 			p->dynv = (Dyn *)(p->base + q->p_vaddr);
 			break;
@@ -134,7 +138,7 @@ static void read_program_headers(struct dso *p, const Phdr *ph, size_t phnum, ui
 			if (q->p_filesz > q->p_memsz || q->p_memsz > MAX_TLS_SIZE ||
 			    (q->p_align & (q->p_align - 1)) ||
 			    q->p_align > ((uint64_t)1 << 20) ||
-			    !dl_in_span(p, p->base + q->p_vaddr, q->p_filesz))
+			    !dl_in_segment(p, p->base + q->p_vaddr, q->p_filesz, PF_R))
 				bad(p->name, "invalid PT_TLS segment");
 			p->tls.image = (void *)(p->base + q->p_vaddr);
 			p->tls.filesz = q->p_filesz;
@@ -144,12 +148,18 @@ static void read_program_headers(struct dso *p, const Phdr *ph, size_t phnum, ui
 		case PT_GNU_RELRO:
 			p->relro_start = (p->base + q->p_vaddr) & -pg;
 			p->relro_end = (p->base + q->p_vaddr + q->p_memsz) & -pg;
+			if (p->relro_end < p->relro_start ||
+			    !dl_in_span(p, p->relro_start, p->relro_end - p->relro_start))
+				bad(p->name, "PT_GNU_RELRO is outside the object");
 			break;
 		case PT_GNU_STACK:
 			p->exec_stack = !!(q->p_flags & PF_X);
 			break;
 		}
 	}
+	if (mapped && dl_in_segment(p, mapped, phnum * sizeof(Phdr), PF_R))
+		return (const Phdr *)mapped;
+	return 0;
 }
 
 static void file_stat(int fd, struct statx *st)
@@ -251,7 +261,8 @@ struct dso *dl_map_file(int fd, const char *name, int is_main)
 			mapped_end = (va + q->p_memsz + pg - 1) & -pg;
 	}
 
-	read_program_headers(p, ph, p->phnum, u.e.e_phoff);
+	p->phdr = ph;
+	p->phdr = (Phdr *)read_program_headers(p, ph, p->phnum, u.e.e_phoff);
 	if (!p->phdr) {
 		p->phdr = dl_alloc(phsize);
 		memcpy(p->phdr, ph, phsize);
@@ -284,8 +295,8 @@ void dl_setup_mapped(struct dso *p, const Phdr *ph, size_t n)
 	p->map_start = p->base + lo;
 	p->map_len = hi - lo;
 	p->phnum = n;
-	read_program_headers(p, ph, n, 0);
 	p->phdr = (Phdr *)ph;
+	read_program_headers(p, ph, n, 0);
 	if (!p->dynv)
 		bad(p->name, "no dynamic section (static executable?)");
 	dl_decode_dynamic(p);

@@ -121,6 +121,37 @@ static void check_fit(struct dso *p, int64_t v, int is_signed, uint32_t type)
 			 who(p), type);
 }
 
+static int has_textrel(const struct dso *p)
+{
+	return p->dyn[DT_TEXTREL] || (p->dyn[DT_FLAGS] & DF_TEXTREL);
+}
+
+/* A relocation must land in a writable segment (any segment with text
+   relocations).  Consecutive relocations hit the same segment, so the last
+   one found is tried first. */
+static void check_target(struct dso *p, uintptr_t where, size_t len)
+{
+	static const struct dso *seg_dso;
+	static uintptr_t seg_lo, seg_hi;
+
+	if (p == seg_dso && where >= seg_lo && where + len <= seg_hi && where + len > where)
+		return;
+	uint32_t need = has_textrel(p) ? 0 : PF_W;
+	for (size_t i = 0; i < p->phnum; i++) {
+		const Phdr *q = &p->phdr[i];
+		uintptr_t a = p->base + q->p_vaddr;
+		if (q->p_type == PT_LOAD && (q->p_flags & need) == need && where >= a &&
+		    where - a <= q->p_memsz && len <= q->p_memsz - (where - a)) {
+			seg_dso = p;
+			seg_lo = a;
+			seg_hi = a + q->p_memsz;
+			return;
+		}
+	}
+	dl_error("error while loading shared libraries: %s: relocation outside a writable segment",
+		 who(p));
+}
+
 static void apply(struct dso *p, const Rela *r, int final)
 {
 	uint32_t type = ELF_R_TYPE(r->r_info);
@@ -135,11 +166,9 @@ static void apply(struct dso *p, const Rela *r, int final)
 	if (kind == RK_UNKNOWN)
 		dl_error("error while loading shared libraries: %s: unsupported relocation type %u",
 			 who(p), type);
-	if (!dl_in_span(p, (uintptr_t)where, kind == RK_PC32 || kind == RK_ABS32 ||
-			kind == RK_ABS32S || kind == RK_DTPOFF32 || kind == RK_TPOFF32 ||
-			kind == RK_SIZE32 ? 4 : kind == RK_TLSDESC ? 16 : 8))
-		dl_error("error while loading shared libraries: %s: relocation outside the object",
-			 who(p));
+	check_target(p, (uintptr_t)where, kind == RK_PC32 || kind == RK_ABS32 ||
+		     kind == RK_ABS32S || kind == RK_DTPOFF32 || kind == RK_TPOFF32 ||
+		     kind == RK_SIZE32 ? 4 : kind == RK_TLSDESC ? 16 : 8);
 	dl_stat_relocs += !final;
 	if (kind == RK_RELATIVE || kind == RK_RELATIVE64) {
 		*where = p->base + r->r_addend;
@@ -247,11 +276,6 @@ static void textrel_protect(struct dso *p, int writable)
 		int prot = (q->p_flags & PF_R ? PROT_READ : 0) | (q->p_flags & PF_X ? PROT_EXEC : 0);
 		sys_mprotect(a, len, prot | (writable ? PROT_WRITE : 0));
 	}
-}
-
-static int has_textrel(const struct dso *p)
-{
-	return p->dyn[DT_TEXTREL] || (p->dyn[DT_FLAGS] & DF_TEXTREL);
 }
 
 void dl_relocate(struct dso *first)

@@ -11,18 +11,34 @@
 void *dl_alloc(size_t n);
 char *dl_strdup(const char *s);
 
-/* Is [addr, addr+len) inside the object's mapped span? */
+/* Is [addr, addr+len) inside the object's reserved span? */
 static inline int dl_in_span(const struct dso *p, uintptr_t addr, size_t len)
 {
 	return addr >= p->map_start && addr - p->map_start <= p->map_len &&
 	       len <= p->map_len - (addr - p->map_start);
 }
 
-/* Can symbol index i of p be read, with its name? */
+/* Is [addr, addr+len) inside one PT_LOAD of p that has all the given
+   PF_ flags?  The span alone is not enough: gaps between segments are
+   PROT_NONE, and a segment may be unreadable. */
+static inline int dl_in_segment(const struct dso *p, uintptr_t addr, size_t len, uint32_t flags)
+{
+	for (size_t i = 0; i < p->phnum; i++) {
+		const Phdr *q = &p->phdr[i];
+		uintptr_t a = p->base + q->p_vaddr;
+		if (q->p_type == PT_LOAD && (q->p_flags & flags) == flags && addr >= a &&
+		    addr - a <= q->p_memsz && len <= q->p_memsz - (addr - a))
+			return 1;
+	}
+	return 0;
+}
+
+/* Can symbol index i of p be read, with its version and its name?  The
+   limits are the ends of the segments holding the tables (dynamic.c):
+   GNU hash does not count the unhashed symbols, so nsyms is no bound. */
 static inline int dl_sym_valid(const struct dso *p, size_t i)
 {
-	return p->syms && i < p->map_len / sizeof(Sym) &&
-	       dl_in_span(p, (uintptr_t)&p->syms[i], sizeof(Sym)) &&
+	return i < p->sym_limit && (!p->versym || i < p->versym_limit) &&
 	       p->syms[i].st_name < p->strsz;
 }
 
