@@ -26,6 +26,8 @@ struct tcb {
 	int rseq_registered;       /* 1 when this thread's area is registered */
 	void *map_base;            /* the whole block: TLS, TCB and, for threads, the stack */
 	size_t map_size;
+	size_t guard_size;         /* PROT_NONE bytes at map_base (thread stacks) */
+	unsigned long sigmask;     /* creator's signal mask, restored by the new thread */
 	void *(*start)(void *);
 	void *start_arg;
 	void *result;
