@@ -20,6 +20,9 @@ EXPORT unsigned long getauxval(unsigned long type)
 	return 0;
 }
 
+/* libgcc's aarch64 outline atomics probe the CPU through this name. */
+EXPORT __attribute__((alias("getauxval"))) unsigned long __getauxval(unsigned long type);
+
 EXPORT int getpagesize(void)
 {
 	return auxv_has(AT_PAGESZ) ? (int)auxv_get(AT_PAGESZ) : ARCH_PAGE_MIN;

@@ -1,0 +1,102 @@
+/* Thread-specific data: PTHREAD_KEYS_MAX slots in every thread's descriptor
+   and one process-wide table of destructors. */
+#include <errno.h>
+#include "rt/pthread_impl.h"
+#include "rtld/ldso.h"
+
+_Static_assert(sizeof(((struct tcb *)0)->tsd) / sizeof(void *) == PTHREAD_KEYS_MAX,
+	       "struct tcb holds one slot per key");
+
+static struct {
+	void (*destructor)(void *);
+	int used;
+} keys[PTHREAD_KEYS_MAX];
+static rt_lock keys_lock = RT_LOCK_INIT;
+
+EXPORT int pthread_key_create(pthread_key_t *key, void (*destructor)(void *))
+{
+	int r = EAGAIN;
+	rt_lock_take(&keys_lock);
+	for (unsigned k = 0; k < PTHREAD_KEYS_MAX; k++) {
+		if (!keys[k].used) {
+			keys[k].used = 1;
+			keys[k].destructor = destructor;
+			*key = k;
+			r = 0;
+			break;
+		}
+	}
+	rt_lock_release(&keys_lock);
+	return r;
+}
+
+/* A deleted key's slot is cleared in every thread, so that a key created
+   later in that slot starts out null everywhere. */
+EXPORT int pthread_key_delete(pthread_key_t key)
+{
+	if (key >= PTHREAD_KEYS_MAX)
+		return EINVAL;
+	int r = 0;
+	rt_lock_take(&keys_lock);
+	if (!keys[key].used) {
+		r = EINVAL;
+	} else {
+		keys[key].used = 0;
+		keys[key].destructor = 0;
+		rt_lock_take(&__pthread_list_lock);
+		struct tcb *t = __pthread_list;
+		if (!t)
+			__rt_self()->tsd[key] = 0;
+		else
+			do {
+				t->tsd[key] = 0;
+				t = t->next;
+			} while (t != __pthread_list);
+		rt_lock_release(&__pthread_list_lock);
+	}
+	rt_lock_release(&keys_lock);
+	return r;
+}
+
+EXPORT void *pthread_getspecific(pthread_key_t key)
+{
+	return key < PTHREAD_KEYS_MAX ? __rt_self()->tsd[key] : 0;
+}
+
+EXPORT int pthread_setspecific(pthread_key_t key, const void *value)
+{
+	if (key >= PTHREAD_KEYS_MAX || !__atomic_load_n(&keys[key].used, __ATOMIC_RELAXED))
+		return EINVAL;
+	__rt_self()->tsd[key] = (void *)value;
+	return 0;
+}
+
+/* A destructor may store new values; they get further rounds, up to
+   PTHREAD_DESTRUCTOR_ITERATIONS in all. */
+void __pthread_tsd_run_destructors(struct tcb *self)
+{
+	for (int round = 0; round < PTHREAD_DESTRUCTOR_ITERATIONS; round++) {
+		int ran = 0;
+		for (unsigned k = 0; k < PTHREAD_KEYS_MAX; k++) {
+			void *v = self->tsd[k];
+			void (*d)(void *) = __atomic_load_n(&keys[k].destructor, __ATOMIC_RELAXED);
+			if (!v || !d)
+				continue;
+			self->tsd[k] = 0;
+			d(v);
+			ran = 1;
+		}
+		if (!ran)
+			return;
+	}
+}
+
+void __pthread_keys_atfork(int phase)
+{
+	if (phase == 0)
+		rt_lock_take(&keys_lock);
+	else if (phase == 1)
+		rt_lock_release(&keys_lock);
+	else
+		rt_lock_reset(&keys_lock);
+}
