@@ -33,8 +33,12 @@ static inline int arch_reloc_kind(uint32_t type)
 
 /* GLOB_DAT and JUMP_SLOT take S + A on x86_64 as well (A is always 0). */
 #define ARCH_RELATIVE_TYPE 8
-/* An IFUNC resolver gets no arguments that matter on x86_64; pass hwcap as
-   the other ports do. */
-#define ARCH_IFUNC_ARGS(hwcap) (hwcap)
+/* An IFUNC resolver gets the hardware capabilities; x86_64 resolvers
+   mostly use cpuid instead, but glibc passes AT_HWCAP too. */
+static inline uintptr_t arch_call_ifunc(uintptr_t resolver, uint64_t hwcap, uint64_t hwcap2)
+{
+	(void)hwcap2;
+	return ((uintptr_t (*)(uint64_t))resolver)(hwcap);
+}
 
 #endif
