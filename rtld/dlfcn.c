@@ -12,6 +12,7 @@
 #include "rtld/recover.h"
 #include "rtld/handoff.h"
 #include "rtld/util.h"
+#include "rtld/sys.h"
 #include "rt/lock.h"
 #include "rt/pthread_impl.h"
 #include "tcb/tls.h"
@@ -50,6 +51,21 @@ static void dl_unlock(void)
 	if (--lock_depth == 0) {
 		lock_owner = 0;
 		rt_lock_release(&lock_word);
+	}
+}
+
+/* The lock is taken around fork so the child never inherits it held by a
+   thread that does not exist there. */
+void dl_atfork(int phase)
+{
+	if (phase == 0) {
+		dl_lock();
+	} else if (phase == 1) {
+		dl_unlock();
+	} else {
+		lock_owner = 0;
+		lock_depth = 0;
+		rt_lock_reset(&lock_word);
 	}
 }
 
@@ -187,6 +203,11 @@ EXPORT void *dlopen(const char *file, int mode)
 		dl_recover_point = saved;
 		dl_reloc_reset();
 		undo_load(old_tail);
+		if (dl_pending.fd >= 0)
+			sys_close(dl_pending.fd);
+		if (dl_pending.map_len)
+			sys_munmap(dl_pending.map_start, dl_pending.map_len);
+		dl_pending = (struct dl_pending){ -1, 0, 0 };
 		dl_debug_notify(0);
 		/* At start-up this prefix says when the error happened; dlerror's
 		   caller knows. */
@@ -317,7 +338,7 @@ static void *symbol_address(struct sym_def d)
 		return __tls_get_addr(&ti);
 	}
 	if (ELF_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC)
-		a = ((uintptr_t (*)(uint64_t))a)(ARCH_IFUNC_ARGS(auxv_get(AT_HWCAP)));
+		a = arch_call_ifunc(a, auxv_get(AT_HWCAP), auxv_get(AT_HWCAP2));
 	return (void *)a;
 }
 

@@ -68,8 +68,8 @@ static size_t entries_to_segment_end(const struct dso *p, uintptr_t addr, size_t
 		const Phdr *q = &p->phdr[i];
 		uintptr_t a = p->base + q->p_vaddr;
 		if (q->p_type == PT_LOAD && (q->p_flags & PF_R) && addr >= a &&
-		    addr - a < q->p_memsz)
-			return (q->p_memsz - (addr - a)) / sz;
+		    addr - a < q->p_filesz)
+			return (q->p_filesz - (addr - a)) / sz;
 	}
 	return 0;
 }

@@ -11,6 +11,7 @@
 struct dso *__dl_head, *__dl_tail;
 struct dso __dl_self;
 unsigned long long dl_n_adds, dl_n_subs;
+struct dl_pending dl_pending = { -1, 0, 0 };
 
 void dl_append(struct dso *p)
 {
@@ -68,7 +69,9 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 			sys_close(fd);
 			return q;
 		}
+	dl_pending.fd = fd;
 	p = dl_map_file(fd, path, 0);
+	dl_pending.fd = -1;
 	sys_close(fd);
 	p->load_parent = needed_by;
 	p->req_name = dl_strdup(name);

@@ -130,7 +130,7 @@ static const Phdr *read_program_headers(struct dso *p, const Phdr *ph, size_t ph
 				mapped = p->base + q->p_vaddr + phoff - q->p_offset;
 			break;
 		case PT_DYNAMIC:
-			if (!dl_in_segment(p, p->base + q->p_vaddr, q->p_memsz, PF_R))
+			if (!dl_in_segment(p, p->base + q->p_vaddr, q->p_filesz, PF_R))
 				bad(p->name, "PT_DYNAMIC is outside the object");
 			p->dynv = (Dyn *)(p->base + q->p_vaddr);
 			break;
@@ -237,6 +237,8 @@ struct dso *dl_map_file(int fd, const char *name, int is_main)
 	}
 	p->map_start = start;
 	p->map_len = hi - lo;
+	dl_pending.map_start = start;
+	dl_pending.map_len = hi - lo;
 
 	uintptr_t mapped_end = 0; /* end of the last page holding file data */
 	for (size_t i = 0; i < p->phnum; i++) {
@@ -273,6 +275,7 @@ struct dso *dl_map_file(int fd, const char *name, int is_main)
 				  : "not a dynamic object: no PT_DYNAMIC");
 	p->entry = p->base + u.e.e_entry;
 	dl_decode_dynamic(p);
+	dl_pending.map_len = 0;
 	return p;
 }
 

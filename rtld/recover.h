@@ -5,8 +5,9 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include "arch.h"
 
-typedef uintptr_t dl_jmp_buf[8];
+typedef uintptr_t dl_jmp_buf[ARCH_JMP_BUF_WORDS];
 __attribute__((returns_twice)) int dl_setjmp(dl_jmp_buf);
 __attribute__((noreturn)) void dl_longjmp(dl_jmp_buf, int);
 

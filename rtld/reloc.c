@@ -46,7 +46,7 @@ static const char *who(const struct dso *p)
 
 static uintptr_t call_ifunc(uintptr_t resolver)
 {
-	return ((uintptr_t (*)(uint64_t))resolver)(ARCH_IFUNC_ARGS(auxv_get(AT_HWCAP)));
+	return arch_call_ifunc(resolver, auxv_get(AT_HWCAP), auxv_get(AT_HWCAP2));
 }
 
 /* A binding to a dlopen'ed object that p does not list as DT_NEEDED keeps

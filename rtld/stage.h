@@ -72,6 +72,17 @@ void dl_run_preinit(struct dso *main);
 void dl_run_init(struct dso *first);
 void _dl_fini(void);
 
+/* dlfcn.c: the dl* lock across fork (0 prepare, 1 parent, 2 child). */
+void dl_atfork(int phase);
+
+/* A file being loaded: closed and unmapped if the load fails under dlopen. */
+struct dl_pending {
+	int fd;
+	uintptr_t map_start;
+	size_t map_len;
+};
+extern struct dl_pending dl_pending;
+
 /* debug.c: the debugger interface. */
 void dl_debug_init(struct dso *main);
 void dl_debug_notify(int state);

@@ -18,16 +18,17 @@ static inline int dl_in_span(const struct dso *p, uintptr_t addr, size_t len)
 	       len <= p->map_len - (addr - p->map_start);
 }
 
-/* Is [addr, addr+len) inside one PT_LOAD of p that has all the given
-   PF_ flags?  The span alone is not enough: gaps between segments are
-   PROT_NONE, and a segment may be unreadable. */
+/* Is [addr, addr+len) inside the file data of one PT_LOAD of p that has
+   all the given PF_ flags?  The span alone is not enough: gaps between
+   segments are PROT_NONE, a segment may be unreadable, and a table in bss
+   (zeros, possibly gigabytes of them) is not something a file describes. */
 static inline int dl_in_segment(const struct dso *p, uintptr_t addr, size_t len, uint32_t flags)
 {
 	for (size_t i = 0; i < p->phnum; i++) {
 		const Phdr *q = &p->phdr[i];
 		uintptr_t a = p->base + q->p_vaddr;
 		if (q->p_type == PT_LOAD && (q->p_flags & flags) == flags && addr >= a &&
-		    addr - a <= q->p_memsz && len <= q->p_memsz - (addr - a))
+		    addr - a <= q->p_filesz && len <= q->p_filesz - (addr - a))
 			return 1;
 	}
 	return 0;
