@@ -55,3 +55,13 @@ install: all
 		'Version: 1.0' 'Cflags: -isystem $${includedir} -isystem $${includedir}/uapi' \
 		'Libs: -nostdlib $${libdir}/ld-rseq/crt1.o $${libdir}/ld-rseq.so.1 -lgcc -Wl,--dynamic-linker=$${libdir}/ld-rseq.so.1' \
 		> $(I_DEST)/lib/pkgconfig/ld-rseq.pc
+
+# make demo: the rseq layout of a process, and a per-CPU counter updated by
+# rseq critical sections from a thread on every CPU.
+DEMO := $(B)/rseq-demo
+
+$(DEMO): tools/rseq-demo.c $(RSEQ_CC) $(CRT1) $(LDSO) $(SYSCALL_H)
+	$(RSEQ_CC) -O2 -Wall -Wextra -Werror -o $@ $< -lpthread
+
+demo: $(DEMO)
+	$(DEMO)
