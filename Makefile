@@ -31,14 +31,18 @@ WARN          := -Wall -Wextra -Werror
 # The loader runs before its own relocation and before a thread pointer
 # exists: no stack protector, no libc headers, no implicit library calls
 # except the string functions rt/ provides.
-CFLAGS_LDSO   := -std=gnu11 -O2 -g -fPIC -ffreestanding -fno-stack-protector \
+# -Os: the loader runs before every program and most of it runs once; the
+# hot paths (symbol lookup, string functions) ask for -O2 per file.
+CFLAGS_LDSO   := -std=gnu11 -Os -g -fPIC -ffreestanding -fno-stack-protector \
+                 -ffunction-sections -fdata-sections \
                  -fvisibility=hidden -fno-asynchronous-unwind-tables \
                  -fno-unwind-tables -fno-semantic-interposition \
                  -nostdinc -isystem $(GCC_INC) -Iinclude -I$(UAPI) \
                  -Iarch/$(ARCH) -I. $(WARN) -DGLIBC_LDSO='"$(GLIBC_LDSO)"' \
                  $(EXTRA_CFLAGS)
 LDFLAGS_LDSO  := -nostdlib -shared -Wl,-soname,ld-rseq.so.1 -Wl,-e,_dl_start \
-                 -Wl,-Bsymbolic -Wl,-z,now -Wl,-z,relro -Wl,--hash-style=both \
+                 -Wl,-Bsymbolic -Wl,-z,now -Wl,-z,relro -Wl,--hash-style=gnu \
+                 -Wl,-z,pack-relative-relocs \
                  -Wl,-z,noexecstack -Wl,--no-undefined -Wl,--gc-sections
 
 LDSO_SRCS     := $(sort $(wildcard rtld/*.c tcb/*.c auxv/*.c tunables/*.c rt/*.c \
@@ -60,7 +64,7 @@ Q             := $(if $(V),,@)
 $(B)/obj/%.o: %.c $(UAPI)/.stamp
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS_LDSO) $(CFLAGS_$<) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS_LDSO) -MMD -MP -c -o $@ $<
 
 $(B)/obj/%.o: %.S $(UAPI)/.stamp
 	@mkdir -p $(dir $@)
@@ -70,6 +74,9 @@ $(B)/obj/%.o: %.S $(UAPI)/.stamp
 $(LDSO): $(LDSO_OBJS)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS_LDSO) $(LDFLAGS_LDSO) -o $@ $(LDSO_OBJS) -lgcc
+
+# A change of flags in the build files rebuilds the loader.
+$(LDSO_OBJS): Makefile $(wildcard */module.mk arch/$(ARCH)/arch.mk)
 
 -include $(LDSO_OBJS:.o=.d)
 include $(sort $(wildcard */module.mk))

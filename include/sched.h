@@ -43,6 +43,24 @@ int __sched_cpucount(size_t size, const cpu_set_t *set);
 int sched_yield(void);
 /* The CPU the calling thread runs on: rseq cpu_id when registered. */
 int sched_getcpu(void);
+
+/* When optimising, sched_getcpu is one load from the rseq area the loader
+   registered for this thread (cpu_id, 4 bytes in); the out-of-line function
+   covers the rest (not registered: the vDSO, then the system call). */
+#if defined __OPTIMIZE__ && !defined __NO_INLINE__
+extern const __PTRDIFF_TYPE__ __rseq_offset;
+extern const unsigned int __rseq_size;
+int __sched_getcpu(void);
+extern __inline __attribute__((__gnu_inline__, __always_inline__)) int sched_getcpu(void)
+{
+	if (__rseq_size) {
+		int __c = *(volatile int *)((char *)__builtin_thread_pointer() + __rseq_offset + 4);
+		if (__c >= 0)
+			return __c;
+	}
+	return __sched_getcpu();
+}
+#endif
 int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
 int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
 

@@ -38,3 +38,6 @@ EXPORT int sched_getcpu(void)
 	}
 	return (int)cpu;
 }
+
+/* The out-of-line path of the inline sched_getcpu in <sched.h>. */
+EXPORT __attribute__((alias("sched_getcpu"))) int __sched_getcpu(void);

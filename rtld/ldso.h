@@ -66,7 +66,7 @@ struct dso {
 
 	int refcnt;
 	unsigned char is_main, is_ldso, global, relocated, constructed,
-		destructed, nodelete, mapped_by_kernel, exec_stack, visited;
+		destructed, nodelete, mapped_by_kernel, exec_stack, visited, is_vdso;
 	size_t load_gen;          /* dlopen that loaded it, for dlclose undo */
 };
 

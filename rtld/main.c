@@ -142,6 +142,7 @@ static void add_vdso(void)
 		}
 	v->name = "linux-vdso.so.1";
 	v->relocated = 1;
+	v->is_vdso = 1;
 	dl_setup_mapped(v, ph, eh->e_phnum);
 	dl_append(v);
 }
@@ -263,7 +264,7 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 		dl_load_preloads(dl_opts.preload_arg);
 	dl_load_deps(main);
 	for (struct dso *p = main; p; p = p->next)
-		p->global = 1;
+		p->global = !p->is_vdso;
 	dl_append(&__dl_self);
 	dl_check_versions(main);
 	grant_exec_stack(main, sp);

@@ -1,3 +1,6 @@
+# rtld/: symbol lookup and relocation are the start-up hot path: -O2 there.
+$(B)/obj/rtld/lookup.o $(B)/obj/rtld/reloc.o: CFLAGS_LDSO += -O2
+
 # rtld/: the libFuzzer target for the ELF reader (tests/fuzz/elf_fuzz.c).
 # The reader's own sources are compiled by clang with the sanitizers against
 # the loader's headers, but linked with glibc, which libFuzzer needs; the
