@@ -19,6 +19,9 @@ endif
 # rebuilds rseq-cc with the installed path.
 LDSO          := $(B)/ld-rseq.so.1
 LDSO_ABS      := $(abspath $(LDSO))
+# The directories searched after LD_LIBRARY_PATH and the run paths
+# (colon-separated); empty means the distribution's, from arch/$(ARCH)/arch.h.
+DEFAULT_LIB_PATH ?=
 # glibc's loader, for programs whose graph contains libc.so.6 (SPEC 7).
 GLIBC_LDSO    ?= $(if $(filter x86_64,$(ARCH)),/lib64/ld-linux-x86-64.so.2,/lib/ld-linux-aarch64.so.1)
 
@@ -39,6 +42,7 @@ CFLAGS_LDSO   := -std=gnu11 -Os -g -fPIC -ffreestanding -fno-stack-protector \
                  -fno-unwind-tables -fno-semantic-interposition \
                  -nostdinc -isystem $(GCC_INC) -Iinclude -I$(UAPI) \
                  -Iarch/$(ARCH) -I. $(WARN) -DGLIBC_LDSO='"$(GLIBC_LDSO)"' \
+                 $(if $(DEFAULT_LIB_PATH),-DDEFAULT_LIB_PATH='"$(DEFAULT_LIB_PATH)"') \
                  $(EXTRA_CFLAGS)
 LDFLAGS_LDSO  := -nostdlib -shared -Wl,-soname,ld-rseq.so.1 -Wl,-e,_dl_start \
                  -Wl,-Bsymbolic -Wl,-z,now -Wl,-z,relro -Wl,--hash-style=gnu \
