@@ -437,9 +437,7 @@ EXPORT int dlinfo(void *restrict h, int request, void *restrict arg)
 	} else if (request == RTLD_DI_LINKMAP) {
 		*(struct link_map **)arg = (struct link_map *)p;
 	} else if (request == RTLD_DI_ORIGIN) {
-		char *o = dl_origin_of(p);
-		strcpy(arg, o);
-		free(o);
+		strcpy(arg, dl_origin(p));
 	} else if (request == RTLD_DI_TLS_MODID) {
 		*(size_t *)arg = p->tls.id;
 	} else if (request == RTLD_DI_TLS_DATA) {

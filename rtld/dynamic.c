@@ -35,6 +35,19 @@ static void check_string(const struct dso *p, uint64_t off)
 		bad(p, "string table offset out of range");
 }
 
+/* How many entries of size sz fit from addr to the end of its segment. */
+static size_t entries_to_segment_end(const struct dso *p, uintptr_t addr, size_t sz)
+{
+	for (size_t i = 0; i < p->phnum; i++) {
+		const Phdr *q = &p->phdr[i];
+		uintptr_t a = p->base + q->p_vaddr;
+		if (q->p_type == PT_LOAD && (q->p_flags & PF_R) && addr >= a &&
+		    addr - a < q->p_filesz)
+			return (q->p_filesz - (addr - a)) / sz;
+	}
+	return 0;
+}
+
 /* The symbol count is not in the dynamic section: DT_HASH has it as nchain;
    with only DT_GNU_HASH it is one past the last chain's end. */
 static size_t count_symbols_gnu(const struct dso *p)
@@ -50,28 +63,14 @@ static size_t count_symbols_gnu(const struct dso *p)
 			last = buckets[i];
 	if (last < symoffset)
 		return symoffset;
-	for (;;) {
-		/* A chain cannot run past the symbol table. */
-		if (last >= p->sym_limit)
+	/* A chain cannot run past the symbol table, nor past its segment. */
+	size_t chain_limit = symoffset + entries_to_segment_end(p, (uintptr_t)chain, 4);
+	for (;; last++) {
+		if (last >= p->sym_limit || last >= chain_limit)
 			bad(p, "bad GNU hash chain");
-		check_range(p, (uintptr_t)&chain[last - symoffset], 4, "bad GNU hash chain");
 		if (chain[last - symoffset] & 1)
 			return last + 1;
-		last++;
 	}
-}
-
-/* How many entries of size sz fit from addr to the end of its segment. */
-static size_t entries_to_segment_end(const struct dso *p, uintptr_t addr, size_t sz)
-{
-	for (size_t i = 0; i < p->phnum; i++) {
-		const Phdr *q = &p->phdr[i];
-		uintptr_t a = p->base + q->p_vaddr;
-		if (q->p_type == PT_LOAD && (q->p_flags & PF_R) && addr >= a &&
-		    addr - a < q->p_filesz)
-			return (q->p_filesz - (addr - a)) / sz;
-	}
-	return 0;
 }
 
 static void check_hash_tables(struct dso *p)
@@ -221,6 +220,7 @@ void dl_decode_dynamic(struct dso *p)
 	if (p->dyn[DT_SONAME]) {
 		check_string(p, p->dyn[DT_SONAME]);
 		p->soname = p->strings + p->dyn[DT_SONAME];
+		p->soname_hash = gnu_hash(p->soname);
 	}
 	if (p->dyn[DT_RPATH]) {
 		check_string(p, p->dyn[DT_RPATH]);

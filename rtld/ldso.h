@@ -40,6 +40,8 @@ struct dso {
 	size_t nversions;
 	const char *soname;
 	const char *req_name;     /* the name it was first asked for by */
+	char *origin;             /* $ORIGIN, once computed */
+	uint32_t soname_hash;     /* gnu_hash(soname), to skip most strcmp calls */
 	const char *rpath, *runpath; /* raw, before $ORIGIN expansion */
 	uintptr_t relro_start, relro_end;
 	uint64_t dev, ino;

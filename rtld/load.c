@@ -35,9 +35,11 @@ static const char *base_name(const char *s)
 struct dso *dl_find_loaded(const char *name)
 {
 	int path = !!strchr(name, '/');
+	uint32_t h = path ? 0 : gnu_hash(name);
 
 	for (struct dso *p = __dl_head; p; p = p->next) {
-		if (path ? !strcmp(p->name, name) : (p->soname && !strcmp(p->soname, name)))
+		if (path ? !strcmp(p->name, name)
+			 : p->soname && p->soname_hash == h && !strcmp(p->soname, name))
 			return p;
 	}
 	return 0;

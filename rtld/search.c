@@ -18,8 +18,8 @@
 
 /* The directory the object was loaded from, for $ORIGIN.  The program's is
    the directory of its resolved path (/proc/self/exe when the kernel started
-   it), a library's that of the path it was opened by. */
-char *dl_origin_of(const struct dso *p)
+   it), a library's that of the path it was opened by.  Computed once. */
+static char *origin_of(const struct dso *p)
 {
 	char buf[PATH_MAX_LEN];
 	const char *path = p->is_main ? dl_opts.program_path : p->name;
@@ -37,12 +37,21 @@ char *dl_origin_of(const struct dso *p)
 		return dl_strdup(".");
 	if (slash == path)
 		return dl_strdup("/");
-	return strndup(path, slash - path);
+	char *o = dl_alloc(slash - path + 1);
+	memcpy(o, path, slash - path);
+	return o;
+}
+
+const char *dl_origin(struct dso *p)
+{
+	if (!p->origin)
+		p->origin = origin_of(p);
+	return p->origin;
 }
 
 /* Expand the dynamic string tokens of one path element into out.  Returns 0
    when the element must be skipped: $ORIGIN in secure mode, or too long. */
-static int expand(char *out, const char *s, size_t n, const struct dso *p)
+static int expand(char *out, const char *s, size_t n, struct dso *p)
 {
 	size_t o = 0;
 
@@ -63,7 +72,7 @@ static int expand(char *out, const char *s, size_t n, const struct dso *p)
 				if (t == 0) {
 					if (dl_secure || !p)
 						return 0;
-					val = dl_origin_of(p);
+					val = dl_origin(p);
 				} else if (t == 1) {
 					val = LIB_DIR_NAME;
 				} else {
@@ -81,9 +90,14 @@ static int expand(char *out, const char *s, size_t n, const struct dso *p)
 			o += l;
 			i += skip;
 		} else {
-			if (o + 1 >= PATH_MAX_LEN)
+			/* Copy up to the next '$' in one go. */
+			const char *d = memchr(s + i + 1, '$', n - i - 1);
+			size_t l = d ? (size_t)(d - (s + i)) : n - i;
+			if (o + l >= PATH_MAX_LEN)
 				return 0;
-			out[o++] = s[i++];
+			memcpy(out + o, s + i, l);
+			o += l;
+			i += l;
 		}
 	}
 	out[o] = 0;
@@ -122,7 +136,7 @@ static int try_open(const char *path, int *err)
 
 /* Try name in each element of a colon-separated list; an empty element is
    the current directory. */
-static int search_list(const char *list, const char *name, const struct dso *origin,
+static int search_list(const char *list, const char *name, struct dso *origin,
 		       char **path_out, int *err)
 {
 	char dir[PATH_MAX_LEN], full[PATH_MAX_LEN];
@@ -166,7 +180,7 @@ int dl_open_path(const char *name, struct dso *needed_by, char **path_out)
 	}
 	if (needed_by && !needed_by->runpath) {
 		int saw_main = 0;
-		for (const struct dso *q = needed_by; q; q = q->load_parent) {
+		for (struct dso *q = needed_by; q; q = q->load_parent) {
 			saw_main |= q == __dl_head;
 			if (q->rpath && !q->runpath &&
 			    (fd = search_list(q->rpath, name, q, path_out, &err)) >= 0)

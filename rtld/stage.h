@@ -52,7 +52,7 @@ extern unsigned long long dl_n_adds, dl_n_subs; /* dl_iterate_phdr counters */
 
 /* search.c */
 int dl_open_path(const char *name, struct dso *needed_by, char **path_out);
-char *dl_origin_of(const struct dso *p);
+const char *dl_origin(struct dso *p);
 
 /* reloc.c */
 void dl_relocate(struct dso *first);
