@@ -77,8 +77,11 @@ suite() {
 	fi
 	RUN_ENV=()
 	run "$L per-CPU counter" "$dir/percpu"
-	RUN_ENV=(GLIBC_TUNABLES=glibc.pthread.rseq=0)
-	run "$L per-CPU counter glibc.pthread.rseq=0" "$dir/percpu"
+	# With registration off the counter must notice (__rseq_size 0) and not
+	# run its critical section at all.
+	check_match "$L per-CPU counter glibc.pthread.rseq=0: sees no registration" \
+		"rseq not registered" \
+		"$(env GLIBC_TUNABLES=glibc.pthread.rseq=0 timeout 60 "$dir/percpu" 2>&1)"
 	RUN_ENV=()
 }
 
