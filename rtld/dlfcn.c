@@ -109,19 +109,21 @@ static int valid_handle(const void *h)
 
 /* p and everything it depends on, breadth-first: a handle's search list
    and the local scope of an RTLD_LOCAL object. */
-static void build_scope(struct dso *root)
+static struct dso **dep_tree(struct dso *root, size_t *count)
 {
 	size_t n = 0, cap = 16;
 	struct dso **list = dl_alloc(cap * sizeof *list);
 
-	for (struct dso *p = __dl_head; p; p = p->next)
-		p->visited = 0;
+	/* Membership by scanning, not the visited marks: dlclose calls this
+	   while its marks are live.  The lists are short. */
 	list[n++] = root;
-	root->visited = 1;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < list[i]->ndeps; j++) {
 			struct dso *d = list[i]->deps[j];
-			if (d->visited)
+			size_t k = 0;
+			while (k < n && list[k] != d)
+				k++;
+			if (k < n)
 				continue;
 			if (n == cap) {
 				struct dso **l = dl_alloc(2 * cap * sizeof *l);
@@ -130,12 +132,17 @@ static void build_scope(struct dso *root)
 				list = l;
 				cap *= 2;
 			}
-			d->visited = 1;
 			list[n++] = d;
 		}
 	}
-	root->scope = list;
-	root->nscope = n;
+	*count = n;
+	return list;
+}
+
+static void handle_scope(struct dso *p)
+{
+	if (!p->hscope)
+		p->hscope = dep_tree(p, &p->nhscope);
 }
 
 /* Give every live thread its copy of a dlopen'ed initial-exec TLS block. */
@@ -160,8 +167,21 @@ static void destroy(struct dso *p)
 {
 	if (p->tls.id)
 		tls_module_remove(p);
+	dl_unique_forget(p);
 	dl_unmap(p);
 	dl_n_subs++;
+	free(p->name);
+	free((char *)p->req_name);
+	free(p->origin);
+	free(p->deps);
+	free(p->reldeps);
+	free(p->versions);
+	free(p->hscope);
+	if (p->owns_scope)
+		free(p->scope);
+	if (p->owns_phdr)
+		free(p->phdr);
+	free(p);
 }
 
 static void unlink_dso(struct dso *p)
@@ -249,9 +269,10 @@ EXPORT void *dlopen(const char *file, int mode)
 			if ((q->tls.memsz || q->tls.image) && tls_module_add(q, &why) < 0)
 				dl_error("%s: %s", q->name, why);
 		}
-		build_scope(p);
+		p->scope = dep_tree(p, &p->nscope);
+		p->owns_scope = 1;
 		for (struct dso *q = first; q; q = q->next)
-			if (!q->scope || q == p) {
+			if (!q->scope) {
 				q->scope = p->scope;
 				q->nscope = p->nscope;
 			}
@@ -262,9 +283,11 @@ EXPORT void *dlopen(const char *file, int mode)
 				init_static_tls(q);
 		}
 	}
-	if (mode & RTLD_GLOBAL)
-		for (size_t i = 0; i < (p->scope ? p->nscope : 1); i++)
-			(p->scope ? p->scope[i] : p)->global = 1;
+	if (mode & RTLD_GLOBAL) {
+		handle_scope(p);
+		for (size_t i = 0; i < p->nhscope; i++)
+			p->hscope[i]->global = !p->hscope[i]->is_vdso;
+	}
 	if (mode & RTLD_NODELETE)
 		p->nodelete = 1;
 	p->refcnt++;
@@ -318,6 +341,17 @@ EXPORT int dlclose(void *h)
 		if (!q->visited)
 			dead[n++] = q;
 	dl_run_fini_of(dead, n);
+	/* A survivor that shared a dead root's scope gets its own. */
+	for (struct dso *q = __dl_head; q; q = q->next) {
+		if (!q->visited || !q->scope || q->owns_scope)
+			continue;
+		for (size_t i = 0; i < q->nscope; i++)
+			if (!q->scope[i]->visited) {
+				q->scope = dep_tree(q, &q->nscope);
+				q->owns_scope = 1;
+				break;
+			}
+	}
 	dl_debug_notify(2 /* RT_DELETE */);
 	for (size_t i = 0; i < n; i++) {
 		unlink_dso(dead[i]);
@@ -331,7 +365,7 @@ EXPORT int dlclose(void *h)
 
 static void *symbol_address(struct sym_def d)
 {
-	uintptr_t a = d.dso->base + d.sym->st_value;
+	uintptr_t a = dl_sym_addr(d.dso, d.sym);
 
 	if (ELF_ST_TYPE(d.sym->st_info) == STT_TLS) {
 		struct tls_index ti = { d.dso->tls.id, d.sym->st_value };
@@ -342,12 +376,22 @@ static void *symbol_address(struct sym_def d)
 	return (void *)a;
 }
 
-/* RTLD_NEXT: the global scope after the caller's object. */
+/* RTLD_NEXT: the caller's local scope after it (a dlopen'ed object), then
+   the global scope after it. */
 static struct sym_def lookup_next(const struct sym_ref *ref, struct dso *caller)
 {
 	struct sym_def d = { 0, 0 };
 	int after = 0;
 
+	if (caller && caller->scope)
+		for (size_t i = 0; i < caller->nscope; i++)
+			if (caller->scope[i] == caller) {
+				d = dl_lookup_in_list(ref, caller->scope + i + 1,
+						      caller->nscope - i - 1, LOOKUP_NEWEST);
+				if (d.sym)
+					return d;
+				break;
+			}
 	for (struct dso *p = __dl_head; p; p = p->next) {
 		if (p == caller) {
 			after = 1;
@@ -365,19 +409,19 @@ static struct sym_def lookup_next(const struct sym_ref *ref, struct dso *caller)
 EXPORT void *dlsym(void *restrict h, const char *restrict name)
 {
 	struct sym_ref ref = { name, gnu_hash(name), 0, 0 };
-	struct dso *caller = addr_to_dso((uintptr_t)__builtin_return_address(0));
+	uintptr_t ret = (uintptr_t)__builtin_return_address(0);
 	struct sym_def d;
 
 	dl_lock();
+	struct dso *caller = addr_to_dso(ret);
 	if (h == RTLD_DEFAULT || h == __dl_head) {
 		d = dl_lookup(&ref, caller, LOOKUP_NEWEST);
 	} else if (h == RTLD_NEXT) {
 		d = lookup_next(&ref, caller);
 	} else if (valid_handle(h)) {
 		struct dso *p = h;
-		if (!p->scope)
-			build_scope(p);
-		d = dl_lookup_in_list(&ref, p->scope, p->nscope, LOOKUP_NEWEST);
+		handle_scope(p);
+		d = dl_lookup_in_list(&ref, p->hscope, p->nhscope, LOOKUP_NEWEST);
 	} else {
 		set_error("dlsym: invalid handle %p", h);
 		dl_unlock();
@@ -411,10 +455,12 @@ EXPORT int dladdr(const void *addr, Dl_info *info)
 	for (size_t i = 0; i < p->nsyms; i++) {
 		const Sym *s = &p->syms[i];
 		uintptr_t v = p->base + s->st_value;
-		if (s->st_shndx == SHN_UNDEF || ELF_ST_TYPE(s->st_info) == STT_TLS ||
-		    ELF_ST_TYPE(s->st_info) == STT_SECTION || v > a || s->st_name >= p->strsz)
+		if (s->st_shndx == SHN_UNDEF || s->st_shndx == SHN_ABS ||
+		    ELF_ST_TYPE(s->st_info) == STT_TLS || ELF_ST_TYPE(s->st_info) == STT_SECTION ||
+		    v > a || s->st_name >= p->strsz)
 			continue;
-		if (s->st_size && a - v >= s->st_size)
+		/* A sized symbol covers its bytes; a zero-sized one only its address. */
+		if (s->st_size ? a - v >= s->st_size : a != v)
 			continue;
 		if (!best || v > p->base + best->st_value)
 			best = s;
@@ -437,7 +483,13 @@ EXPORT int dlinfo(void *restrict h, int request, void *restrict arg)
 	} else if (request == RTLD_DI_LINKMAP) {
 		*(struct link_map **)arg = (struct link_map *)p;
 	} else if (request == RTLD_DI_ORIGIN) {
-		strcpy(arg, dl_origin(p));
+		const char *o = dl_origin(p);
+		if (o) {
+			strcpy(arg, o);
+		} else {
+			set_error("dlinfo: the origin of %s is unknown", p->name);
+			r = -1;
+		}
 	} else if (request == RTLD_DI_TLS_MODID) {
 		*(size_t *)arg = p->tls.id;
 	} else if (request == RTLD_DI_TLS_DATA) {

@@ -41,7 +41,8 @@ struct dso {
 	const char *soname;
 	const char *req_name;     /* the name it was first asked for by */
 	char *origin;             /* $ORIGIN, once computed */
-	uint32_t soname_hash;     /* gnu_hash(soname), to skip most strcmp calls */
+	uint32_t soname_hash;     /* gnu_hash of soname and req_name, to skip */
+	uint32_t req_hash;        /* most strcmp calls */
 	const char *rpath, *runpath; /* raw, before $ORIGIN expansion */
 	uintptr_t relro_start, relro_end;
 	uint64_t dev, ino;
@@ -52,6 +53,8 @@ struct dso {
 	size_t nreldeps;
 	struct dso **scope;       /* dlopen RTLD_LOCAL: the root's dependency tree */
 	size_t nscope;
+	struct dso **hscope;      /* dlsym on this handle: its own dependency tree */
+	size_t nhscope;
 	struct dso *load_parent;  /* who asked for it first (RPATH chain) */
 	size_t cache_symi;        /* one-entry lookup cache for consecutive relocs */
 	struct dso *cache_def;
@@ -68,7 +71,8 @@ struct dso {
 
 	int refcnt;
 	unsigned char is_main, is_ldso, global, relocated, constructed,
-		destructed, nodelete, mapped_by_kernel, exec_stack, visited, is_vdso;
+		destructed, nodelete, mapped_by_kernel, exec_stack, visited, is_vdso,
+		owns_scope, owns_phdr;
 	size_t load_gen;          /* dlopen that loaded it, for dlclose undo */
 };
 

@@ -39,7 +39,8 @@ struct dso *dl_find_loaded(const char *name)
 
 	for (struct dso *p = __dl_head; p; p = p->next) {
 		if (path ? !strcmp(p->name, name)
-			 : p->soname && p->soname_hash == h && !strcmp(p->soname, name))
+			 : (p->soname && p->soname_hash == h && !strcmp(p->soname, name)) ||
+				   (p->req_name && p->req_hash == h && !strcmp(p->req_name, name)))
 			return p;
 	}
 	return 0;
@@ -75,10 +76,12 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 	p = dl_map_file(fd, path, 0);
 	dl_pending.fd = -1;
 	sys_close(fd);
+	free(path);
 	p->load_parent = needed_by;
 	p->req_name = dl_strdup(name);
+	p->req_hash = gnu_hash(name);
 	dl_append(p);
-	dl_debug(DL_DEBUG_LIBS, "     file=%s;  generating link map\n", path);
+	dl_debug(DL_DEBUG_LIBS, "     file=%s;  generating link map\n", p->name);
 	return p;
 }
 

@@ -57,7 +57,8 @@ static int candidate(const Sym *s)
 					 1 << STT_COMMON | 1 << STT_TLS | 1 << STT_GNU_IFUNC;
 	if (!(ok_types >> ELF_ST_TYPE(s->st_info) & 1))
 		return 0;
-	if (s->st_shndx == SHN_UNDEF || (!s->st_value && ELF_ST_TYPE(s->st_info) != STT_TLS))
+	if (s->st_shndx == SHN_UNDEF ||
+	    (!s->st_value && ELF_ST_TYPE(s->st_info) != STT_TLS && s->st_shndx != SHN_ABS))
 		return 0;
 	if (ELF_ST_BIND(s->st_info) == STB_LOCAL)
 		return 0;
@@ -146,7 +147,24 @@ static struct sym_def unique_def(const struct sym_ref *ref, struct sym_def def)
 	struct unique *u = dl_alloc(sizeof *u);
 	*u = (struct unique){ uniques, ref->name, def };
 	uniques = u;
+	/* Others may hold the address from now on: the object stays, as in
+	   glibc (only a failed dlopen takes it back, dl_unique_forget). */
+	if (def.dso->load_gen)
+		def.dso->nodelete = 1;
 	return def;
+}
+
+void dl_unique_forget(const struct dso *p)
+{
+	for (struct unique **up = &uniques; *up;) {
+		struct unique *u = *up;
+		if (u->def.dso == p) {
+			*up = u->next;
+			free(u);
+		} else {
+			up = &u->next;
+		}
+	}
 }
 
 static int found(struct dso *p, const struct sym_ref *ref, int flags, struct sym_def *out)

@@ -35,6 +35,9 @@ const Sym *dl_lookup_in(struct dso *p, const struct sym_ref *ref, int flags);
 void dl_index_build(size_t nrefs);
 void dl_index_free(void);
 
+/* Drop the STB_GNU_UNIQUE definitions of an object being unloaded. */
+void dl_unique_forget(const struct dso *p);
+
 /* The reference made by symbol index i of object p. */
 void dl_sym_ref(struct dso *p, size_t i, struct sym_ref *ref);
 

@@ -268,6 +268,7 @@ struct dso *dl_map_file(int fd, const char *name, int is_main)
 	if (!p->phdr) {
 		p->phdr = dl_alloc(phsize);
 		memcpy(p->phdr, ph, phsize);
+		p->owns_phdr = 1;
 	}
 	p->tls.is_static = 0;
 	if (!p->dynv)

@@ -129,11 +129,11 @@ static int has_textrel(const struct dso *p)
 /* A relocation must land in a writable segment (any segment with text
    relocations).  Consecutive relocations hit the same segment, so the last
    one found is tried first. */
+static const struct dso *seg_dso;
+static uintptr_t seg_lo, seg_hi;
+
 static void check_target(struct dso *p, uintptr_t where, size_t len)
 {
-	static const struct dso *seg_dso;
-	static uintptr_t seg_lo, seg_hi;
-
 	if (p == seg_dso && where >= seg_lo && where + len <= seg_hi && where + len > where)
 		return;
 	uint32_t need = has_textrel(p) ? 0 : PF_W;
@@ -186,7 +186,7 @@ static void apply(struct dso *p, const Rela *r, int final)
 				 who(p));
 		resolve(p, symi, kind, &def);
 		if (def.sym) {
-			S = def.dso->base + def.sym->st_value;
+			S = dl_sym_addr(def.dso, def.sym);
 			sz = def.sym->st_size;
 			if (ELF_ST_TYPE(def.sym->st_info) == STT_GNU_IFUNC && kind != RK_COPY) {
 				if (!final)
@@ -220,15 +220,22 @@ static void apply(struct dso *p, const Rela *r, int final)
 	case RK_SIZE32:
 		*(uint32_t *)where = (uint32_t)(sz + A);
 		break;
-	case RK_COPY:
+	case RK_COPY: {
 		if (!def.sym)
 			break;
 		if (def.dso == p)
 			dl_error("error while loading shared libraries: %s: COPY relocation of %s "
 				 "has no definition in a shared object", who(p),
 				 p->strings + p->syms[symi].st_name);
-		memcpy(where, (void *)S, p->syms[symi].st_size < sz ? p->syms[symi].st_size : sz);
+		size_t n = p->syms[symi].st_size < sz ? p->syms[symi].st_size : sz;
+		check_target(p, (uintptr_t)where, n);
+		if (!dl_in_span(def.dso, S, n))
+			dl_error("error while loading shared libraries: %s: COPY relocation of %s "
+				 "reads outside %s", who(p), p->strings + p->syms[symi].st_name,
+				 who(def.dso));
+		memcpy(where, (void *)S, n);
 		break;
+	}
 	case RK_DTPMOD:
 		*where = def.dso ? def.dso->tls.id : 0;
 		break;
@@ -278,10 +285,37 @@ static void textrel_protect(struct dso *p, int writable)
 	}
 }
 
+/* DT_RELR of a loaded object: as dl_apply_relr, with every word checked
+   (self-relocation trusts the loader's own table). */
+static void apply_relr_checked(struct dso *p, const uint64_t *e, size_t size)
+{
+	uintptr_t where = 0;
+
+	for (; size >= sizeof *e; e++, size -= sizeof *e) {
+		if (!(*e & 1)) {
+			where = p->base + *e;
+			check_target(p, where, 8);
+			*(uintptr_t *)where += p->base;
+			where += 8;
+			continue;
+		}
+		if (!where)
+			dl_error("error while loading shared libraries: %s: RELR bitmap without "
+				 "an address", who(p));
+		for (uint64_t bits = *e >> 1, i = 0; bits; bits >>= 1, i++)
+			if (bits & 1) {
+				check_target(p, where + 8 * i, 8);
+				*(uintptr_t *)(where + 8 * i) += p->base;
+			}
+		where += 63 * 8;
+	}
+}
+
 void dl_relocate(struct dso *first)
 {
 	struct dso *last = first;
 
+	seg_dso = 0; /* a freed object's address may have been reused */
 	while (last->next)
 		last = last->next;
 	for (struct dso *p = last;; p = p->prev) {
@@ -289,7 +323,7 @@ void dl_relocate(struct dso *first)
 			dl_debug(DL_DEBUG_RELOC, "\n     relocation processing: %s\n", who(p));
 			if (has_textrel(p))
 				textrel_protect(p, 1);
-			dl_apply_relr(p->base, (const uint64_t *)p->dyn[DT_RELR], p->dyn[DT_RELRSZ]);
+			apply_relr_checked(p, (const uint64_t *)p->dyn[DT_RELR], p->dyn[DT_RELRSZ]);
 			relocate_table(p, (const Rela *)p->dyn[DT_RELA], p->dyn[DT_RELASZ]);
 			relocate_table(p, (const Rela *)p->dyn[DT_JMPREL], p->dyn[DT_PLTRELSZ]);
 		}

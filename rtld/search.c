@@ -32,6 +32,8 @@ static char *origin_of(const struct dso *p)
 			path = buf;
 		}
 	}
+	if (!path)
+		return 0; /* no /proc: $ORIGIN of the program is unknown */
 	const char *slash = strrchr(path, '/');
 	if (!slash)
 		return dl_strdup(".");
@@ -73,6 +75,8 @@ static int expand(char *out, const char *s, size_t n, struct dso *p)
 					if (dl_secure || !p)
 						return 0;
 					val = dl_origin(p);
+					if (!val)
+						return 0;
 				} else if (t == 1) {
 					val = LIB_DIR_NAME;
 				} else {

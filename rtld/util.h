@@ -43,6 +43,12 @@ static inline int dl_sym_valid(const struct dso *p, size_t i)
 	       p->syms[i].st_name < p->strsz;
 }
 
+/* The run-time address of a symbol: SHN_ABS values are absolute. */
+static inline uintptr_t dl_sym_addr(const struct dso *p, const Sym *s)
+{
+	return (s->st_shndx == SHN_ABS ? 0 : p->base) + s->st_value;
+}
+
 /* Is addr inside a writable PT_LOAD of p? */
 static inline int dl_in_writable(const struct dso *p, uintptr_t addr)
 {
