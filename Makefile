@@ -46,7 +46,6 @@ CFLAGS_LDSO   := -std=gnu11 -Os -g -fPIC -ffreestanding -fno-stack-protector \
                  $(EXTRA_CFLAGS)
 LDFLAGS_LDSO  := -nostdlib -shared -Wl,-soname,ld-rseq.so.1 -Wl,-e,_dl_start \
                  -Wl,-Bsymbolic -Wl,-z,now -Wl,-z,relro -Wl,--hash-style=gnu \
-                 -Wl,-z,pack-relative-relocs \
                  -Wl,-z,noexecstack -Wl,--no-undefined -Wl,--gc-sections
 
 LDSO_SRCS     := $(sort $(wildcard rtld/*.c tcb/*.c auxv/*.c tunables/*.c rt/*.c \

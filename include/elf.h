@@ -1,14 +1,9 @@
 /* ELF file format: the gABI types and constants programs use to read their
-   own and their libraries' headers (from dl_iterate_phdr, dladdr, dlinfo).
-   Only 64-bit: both supported machines are.  The loader's own build (the
-   only one with the source tree on its include path) uses its private
-   rtld/elf.h for these names, so that the public <link.h> and <dlfcn.h> can
-   be included there in any order. */
+   own and their libraries' headers (from dl_iterate_phdr, dladdr, dlinfo),
+   and the loader itself uses (rtld/elf.h adds its shorthands).  Only
+   64-bit: both supported machines are. */
 #ifndef _ELF_H
 #define _ELF_H
-#if __has_include("rtld/elf.h")
-#include "rtld/elf.h"
-#else
 
 #include <stdint.h>
 
@@ -296,5 +291,4 @@ typedef struct {
 #define NT_GNU_BUILD_ID 3
 #define NT_GNU_PROPERTY_TYPE_0 5
 
-#endif /* the loader's build */
 #endif /* _ELF_H */

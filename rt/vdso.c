@@ -71,7 +71,7 @@ void *vdso_lookup(const char *name, const char *version)
 	const uint16_t *versym = NULL;
 	const Elf64_Verdef *verdef = NULL;
 	for (; dyn->d_tag != DT_NULL; dyn++) {
-		uintptr_t a = bias + dyn->d_val;
+		uintptr_t a = bias + dyn->d_un.d_val;
 		switch (dyn->d_tag) {
 		case DT_SYMTAB: syms = (const Sym *)a; break;
 		case DT_STRTAB: strtab = (const char *)a; break;

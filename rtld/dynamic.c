@@ -183,18 +183,18 @@ void dl_decode_dynamic(struct dso *p)
 		if (d->d_tag == DT_NULL)
 			break;
 		if (d->d_tag >= 0 && d->d_tag < DT_NUM)
-			p->dyn[d->d_tag] = is_pointer_tag(d->d_tag) ? b + d->d_val : d->d_val;
+			p->dyn[d->d_tag] = is_pointer_tag(d->d_tag) ? b + d->d_un.d_val : d->d_un.d_val;
 		switch (d->d_tag) {
-		case DT_GNU_HASH: gnuhash = b + d->d_val; break;
-		case DT_VERSYM: versym = b + d->d_val; break;
-		case DT_VERDEF: verdef = b + d->d_val; break;
-		case DT_VERNEED: verneed = b + d->d_val; break;
-		case DT_VERDEFNUM: ndef = d->d_val; break;
-		case DT_VERNEEDNUM: nneed = d->d_val; break;
+		case DT_GNU_HASH: gnuhash = b + d->d_un.d_val; break;
+		case DT_VERSYM: versym = b + d->d_un.d_val; break;
+		case DT_VERDEF: verdef = b + d->d_un.d_val; break;
+		case DT_VERNEED: verneed = b + d->d_un.d_val; break;
+		case DT_VERDEFNUM: ndef = d->d_un.d_val; break;
+		case DT_VERNEEDNUM: nneed = d->d_un.d_val; break;
 		case DT_FLAGS_1:
-			if (d->d_val & DF_1_NODELETE)
+			if (d->d_un.d_val & DF_1_NODELETE)
 				p->nodelete = 1;
-			if (d->d_val & DF_1_NOW)
+			if (d->d_un.d_val & DF_1_NOW)
 				p->dyn[DT_BIND_NOW] = 1;
 			break;
 		}

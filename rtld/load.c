@@ -98,10 +98,10 @@ void dl_load_deps(struct dso *first)
 		for (Dyn *d = p->dynv; d->d_tag; d++) {
 			if (d->d_tag != DT_NEEDED)
 				continue;
-			if (d->d_val >= p->strsz)
+			if (d->d_un.d_val >= p->strsz)
 				dl_error("error while loading shared libraries: %s: %s", p->name,
 					 "DT_NEEDED is outside the string table");
-			p->deps[p->ndeps++] = dl_load_library(p->strings + d->d_val, p);
+			p->deps[p->ndeps++] = dl_load_library(p->strings + d->d_un.d_val, p);
 		}
 	}
 }

@@ -18,10 +18,10 @@ HIDDEN struct start_result _dl_start_c(uintptr_t *sp)
 
 	for (Dyn *d = _DYNAMIC; d->d_tag != DT_NULL; d++) {
 		switch (d->d_tag) {
-		case DT_RELA: rela = d->d_val; break;
-		case DT_RELASZ: relasz = d->d_val; break;
-		case DT_RELR: relr = d->d_val; break;
-		case DT_RELRSZ: relrsz = d->d_val; break;
+		case DT_RELA: rela = d->d_un.d_val; break;
+		case DT_RELASZ: relasz = d->d_un.d_val; break;
+		case DT_RELR: relr = d->d_un.d_val; break;
+		case DT_RELRSZ: relrsz = d->d_un.d_val; break;
 		}
 	}
 	for (Rela *r = (Rela *)(base + rela); relasz >= sizeof *r; r++, relasz -= sizeof *r)
