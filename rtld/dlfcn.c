@@ -128,7 +128,7 @@ static struct dso **dep_tree(struct dso *root, size_t *count)
 			if (n == cap) {
 				struct dso **l = dl_alloc(2 * cap * sizeof *l);
 				memcpy(l, list, n * sizeof *l);
-				free(list);
+				dl_free(list);
 				list = l;
 				cap *= 2;
 			}
@@ -170,18 +170,18 @@ static void destroy(struct dso *p)
 	dl_unique_forget(p);
 	dl_unmap(p);
 	dl_n_subs++;
-	free(p->name);
-	free((char *)p->req_name);
-	free(p->origin);
-	free(p->deps);
-	free(p->reldeps);
-	free(p->versions);
-	free(p->hscope);
+	dl_free(p->name);
+	dl_free((char *)p->req_name);
+	dl_free(p->origin);
+	dl_free(p->deps);
+	dl_free(p->reldeps);
+	dl_free(p->versions);
+	dl_free(p->hscope);
 	if (p->owns_scope)
-		free(p->scope);
+		dl_free(p->scope);
 	if (p->owns_phdr)
-		free(p->phdr);
-	free(p);
+		dl_free(p->phdr);
+	dl_free(p);
 }
 
 static void unlink_dso(struct dso *p)
@@ -358,7 +358,7 @@ EXPORT int dlclose(void *h)
 		destroy(dead[i]);
 	}
 	dl_debug_notify(0 /* RT_CONSISTENT */);
-	free(dead);
+	dl_free(dead);
 	dl_unlock();
 	return 0;
 }

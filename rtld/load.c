@@ -76,7 +76,7 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 	p = dl_map_file(fd, path, 0);
 	dl_pending.fd = -1;
 	sys_close(fd);
-	free(path);
+	dl_free(path);
 	p->load_parent = needed_by;
 	p->req_name = dl_strdup(name);
 	p->req_hash = gnu_hash(name);
@@ -124,7 +124,7 @@ void dl_load_preloads(const char *list)
 			} else {
 				if (fd > 0)
 					sys_close(fd);
-				free(path);
+				dl_free(path);
 				dl_load_library(name, 0);
 			}
 		}

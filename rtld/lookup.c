@@ -160,7 +160,7 @@ void dl_unique_forget(const struct dso *p)
 		struct unique *u = *up;
 		if (u->def.dso == p) {
 			*up = u->next;
-			free(u);
+			dl_free(u);
 		} else {
 			up = &u->next;
 		}
@@ -251,8 +251,8 @@ void dl_index_build(size_t nrefs)
 	size_t nb = 64;
 	while (nb < ndefs)
 		nb *= 2;
-	scope_index.heads = malloc(nb * sizeof *scope_index.heads);
-	scope_index.e = malloc((ndefs + 1) * sizeof *scope_index.e);
+	scope_index.heads = dl_try_alloc(nb * sizeof *scope_index.heads);
+	scope_index.e = dl_try_alloc((ndefs + 1) * sizeof *scope_index.e);
 	if (!scope_index.heads || !scope_index.e) {
 		dl_index_free();
 		return;
@@ -270,8 +270,8 @@ void dl_index_build(size_t nrefs)
 
 void dl_index_free(void)
 {
-	free(scope_index.heads);
-	free(scope_index.e);
+	dl_free(scope_index.heads);
+	dl_free(scope_index.e);
 	scope_index.heads = 0;
 	scope_index.e = 0;
 }

@@ -4,7 +4,7 @@ $(B)/obj/rtld/lookup.o $(B)/obj/rtld/reloc.o: CFLAGS_LDSO += -O2
 # rtld/: the libFuzzer target for the ELF reader (tests/fuzz/elf_fuzz.c).
 # The reader's own sources are compiled by clang with the sanitizers against
 # the loader's headers, but linked with glibc, which libFuzzer needs; the
-# harness stands in for the rest of the loader.  calloc/free are renamed so
+# harness stands in for the rest of the loader.  the internal allocator names are mapped so
 # the harness can free what a failed load allocated.  Misaligned tables are
 # read with plain loads on both machines, so UBSan's alignment check is off.
 
@@ -19,7 +19,7 @@ ELF_FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize=alignment \
 ELF_FUZZ_CFLAGS := -std=gnu11 -O1 -g $(WARN) -fsanitize=fuzzer-no-link $(ELF_FUZZ_SAN) \
                    -ffreestanding -nostdinc -isystem $(shell clang -print-resource-dir 2>/dev/null)/include \
                    -idirafter $(GCC_INC) -Iinclude -I$(UAPI) -Iarch/$(ELF_FUZZ_ARCH) -I. \
-                   -Dcalloc=fuzz_calloc -Dfree=fuzz_free
+                   -D__rt_calloc=fuzz_calloc -D__rt_free=fuzz_free -D__rt_malloc=malloc
 # Needs clang's libFuzzer runtime, and the host's loader sources.
 ELF_FUZZ_OK     := $(if $(filter $(ARCH),$(ELF_FUZZ_ARCH)),$(shell echo \
 	'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(void)n;return 0;}' | \

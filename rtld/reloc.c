@@ -27,7 +27,7 @@ static void defer(struct dso *p, const Rela *r)
 		struct deferred *d = dl_alloc(n * sizeof *d);
 		if (deferred)
 			memcpy(d, deferred, ndeferred * sizeof *d);
-		free(deferred);
+		dl_free(deferred);
 		deferred = d;
 		deferred_cap = n;
 	}
@@ -63,7 +63,7 @@ static void add_reldep(struct dso *p, struct dso *def)
 		struct dso **r = dl_alloc(2 * (p->nreldeps + 1) * sizeof *r);
 		if (p->reldeps)
 			memcpy(r, p->reldeps, p->nreldeps * sizeof *r);
-		free(p->reldeps);
+		dl_free(p->reldeps);
 		p->reldeps = r;
 	}
 	p->reldeps[p->nreldeps++] = def;

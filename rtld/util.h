@@ -7,8 +7,11 @@
 #include "rtld/ldso.h"
 
 
-/* calloc that ends the load (or the dlopen) on failure. */
+/* Zeroed memory, or the load (or the dlopen) ends with an error. */
 void *dl_alloc(size_t n);
+/* Memory or NULL, for what the loader can do without. */
+void *dl_try_alloc(size_t n);
+void dl_free(void *p);
 char *dl_strdup(const char *s);
 
 /* Is [addr, addr+len) inside the object's reserved span? */
