@@ -96,6 +96,8 @@ static struct dso *load_program(const char *path)
 		dl_fatal("cannot open program: %s", strerror(-fd));
 	struct dso *main = dl_map_file(fd, path, 1);
 	sys_close(fd);
+	if (main->soname && !strcmp(main->soname, __dl_self.soname))
+		dl_fatal("the loader cannot load itself as the program");
 	main->name = "";
 	for (uintptr_t *a = __auxv.vec; a[0] != AT_NULL; a += 2) {
 		switch (a[0]) {

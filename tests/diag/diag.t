@@ -204,3 +204,11 @@ for c in libs reloc symbols bindings statistics tls rseq; do
 	check_match "LD_DEBUG=help lists $c" "(^|[[:space:]])$c([[:space:]]|$)" "$OUT$ERR"
 done
 check_eq "LD_DEBUG=help: program not run" "" "$(grep diag <<<"$OUT")"
+
+# The loader named as its own program: one error, as glibc's ld.so does.
+out=$("$LDSO" "$LDSO" 2>&1)
+st=$?
+check_eq "loader as its own program: status 127" 127 "$st"
+check_match "loader as its own program: one error line" '^ld-rseq: [^
+]*cannot load itself[^
+]*$' "$out"
