@@ -66,6 +66,19 @@ static int candidate(const Sym *s)
 	       ELF_ST_VISIBILITY(s->st_other) != STV_INTERNAL;
 }
 
+/* Symbol i of p named ref->name and a candidate: its version decides. */
+static const Sym *match_version(struct dso *p, size_t i, const struct sym_ref *ref, int flags,
+				int *nver, const Sym **only)
+{
+	const Sym *s = &p->syms[i];
+	int before = *nver;
+	if (version_ok(p, i, ref, flags, nver))
+		return s;
+	if (*nver == 1 && before == 0)
+		*only = s;
+	return 0;
+}
+
 static const Sym *match(struct dso *p, size_t i, const struct sym_ref *ref, int flags,
 			int *nver, const Sym **only)
 {
@@ -73,12 +86,7 @@ static const Sym *match(struct dso *p, size_t i, const struct sym_ref *ref, int 
 
 	if (!candidate(s) || s->st_name >= p->strsz || strcmp(p->strings + s->st_name, ref->name))
 		return 0;
-	int before = *nver;
-	if (version_ok(p, i, ref, flags, nver))
-		return s;
-	if (*nver == 1 && before == 0)
-		*only = s;
-	return 0;
+	return match_version(p, i, ref, flags, nver, only);
 }
 
 /* The GNU hash Bloom filter: most objects of a scope are ruled out here,
@@ -294,7 +302,11 @@ static int index_lookup(const struct sym_ref *ref, int flags, struct sym_def *ou
 			run = e->dso;
 			nver = 0;
 		}
-		const Sym *s = match(e->dso, e->symi, ref, flags, &nver, &only);
+		/* Entries are candidates with valid names (index_object). */
+		const struct dso *q = e->dso;
+		if (strcmp(q->strings + q->syms[e->symi].st_name, ref->name))
+			continue;
+		const Sym *s = match_version(e->dso, e->symi, ref, flags, &nver, &only);
 		if (s) {
 			only = s;
 			nver = 1;
