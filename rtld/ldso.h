@@ -89,6 +89,7 @@ struct dso_version {
    dependencies, the loader last among the initial objects. */
 extern struct dso *__dl_head, *__dl_tail;
 extern struct dso __dl_self;  /* the loader */
+extern struct dso *dl_vdso;   /* the kernel's vDSO, when there is one */
 
 /* LD_DEBUG categories (bit set in dl_debug_mask); output goes to stderr. */
 enum {

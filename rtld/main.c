@@ -19,6 +19,7 @@ extern Dyn _DYNAMIC[] HIDDEN;
 extern const Ehdr __ehdr_start HIDDEN;
 
 struct dl_options dl_opts;
+struct dso *dl_vdso;
 
 static int starts(const char *s, const char *prefix, const char **val)
 {
@@ -147,6 +148,7 @@ static void add_vdso(void)
 	v->is_vdso = 1;
 	dl_setup_mapped(v, ph, eh->e_phnum);
 	dl_append(v);
+	dl_vdso = v;
 }
 
 /* A library built without .note.GNU-stack (or asking for PF_X) needs an
