@@ -171,7 +171,8 @@ static void destroy(struct dso *p)
 	dl_unmap(p);
 	dl_n_subs++;
 	dl_free(p->name);
-	dl_free((char *)p->req_name);
+	if (p->req_name != p->name)
+		dl_free((char *)p->req_name);
 	dl_free(p->origin);
 	dl_free(p->deps);
 	dl_free(p->reldeps);

@@ -61,6 +61,17 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 	dl_debug(DL_DEBUG_LIBS, "     file=%s;  needed by %s\n", name,
 		 needed_by ? (*needed_by->name ? needed_by->name : dl_opts.argv0) : "LD_PRELOAD");
 	int fd = dl_open_path(name, needed_by, &path);
+	if (fd < 0 && dl_opts.trace_missing && !dl_started) {
+		/* ldd-style listing: a placeholder, so the rest is still listed. */
+		p = dl_alloc(sizeof *p);
+		p->name = dl_strdup(name);
+		p->req_name = p->name;
+		p->req_hash = gnu_hash(name);
+		p->missing = 1;
+		p->deps = dl_alloc(sizeof *p->deps);
+		dl_append(p);
+		return p;
+	}
 	if (fd < 0)
 		dl_error("error while loading shared libraries: %s: cannot open shared object file: %s",
 			 name, strerror(-fd));

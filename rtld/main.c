@@ -46,7 +46,7 @@ static void read_env(char **envp)
 		else if (starts(*envp, "LD_DEBUG=", &v))
 			dl_parse_debug(v);
 		else if (starts(*envp, "LD_TRACE_LOADED_OBJECTS=", &v) && *v)
-			dl_opts.trace = 1;
+			dl_opts.trace = dl_opts.trace_missing = 1;
 	}
 }
 
@@ -176,7 +176,9 @@ static void trace_objects(void)
 	for (struct dso *p = __dl_head; p; p = p->next) {
 		if (p->is_main)
 			continue;
-		if (p->is_ldso || !p->req_name || !strcmp(p->req_name, p->name))
+		if (p->missing)
+			dl_printf(1, "\t%s => not found\n", p->req_name);
+		else if (p->is_ldso || !p->req_name || !strcmp(p->req_name, p->name))
 			dl_printf(1, "\t%s (0x%lx)\n", p->name, (unsigned long)p->base);
 		else
 			dl_printf(1, "\t%s => %s (0x%lx)\n", p->req_name, p->name,

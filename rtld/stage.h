@@ -26,6 +26,7 @@ struct dl_options {
 	const char *argv0_override; /* --argv0 */
 	int trace;                 /* --list / LD_TRACE_LOADED_OBJECTS */
 	int list_layout;           /* --list also prints the TLS/rseq layout */
+	int trace_missing;         /* LD_TRACE_LOADED_OBJECTS lists a missing library */
 	int verify;                /* --verify */
 	int direct;                /* started as a command, not as PT_INTERP */
 	const char *program_path;  /* the program's path in direct mode */

@@ -50,3 +50,22 @@ check_eq "LD_TRACE_LOADED_OBJECTS [glibc]" "$exp" "$g"
 run_mode rseq "$d/prog"
 check_eq "LD_TRACE_LOADED_OBJECTS [ld-rseq]" "$g" "$(norm "$OUT")"
 check_eq "LD_TRACE_LOADED_OBJECTS: nothing ran [ld-rseq]" "" "$(ran "$OUT")"
+
+# ldd's way: with LD_TRACE_LOADED_OBJECTS a library that cannot be found is
+# listed as "not found" (and the rest still listed), status 0, as glibc does.
+mkdir -p "$d/miss"
+echo 'int m1(void) { return 1; }' >"$d/miss/m1.c"
+echo 'int m2(void) { return 2; }' >"$d/miss/m2.c"
+printf '%s\n' 'int m1(void); int m2(void);' \
+	'void _start(void) { m1(); m2(); for (;;) __asm__ volatile("mov $231, %eax; xor %edi, %edi; syscall"); }' \
+	>"$d/miss/p.c"
+$CC -shared -fPIC -nostdlib -o "$d/miss/libm1.so" "$d/miss/m1.c" &&
+	$CC -shared -fPIC -nostdlib -o "$d/miss/libm2.so" "$d/miss/m2.c" &&
+	$CC -nostdlib -fPIE -pie -o "$d/miss/p" "$d/miss/p.c" -L"$d/miss" -lm1 -lm2 &&
+	rm "$d/miss/libm2.so" || fail "LD_TRACE_LOADED_OBJECTS, missing library: build"
+ENVS=(LD_TRACE_LOADED_OBJECTS=1 LD_LIBRARY_PATH="$d/miss") DIRECT_OPTS=()
+run_mode glibc-direct "$d/miss/p"; g=$(norm "$OUT")
+check_eq "LD_TRACE_LOADED_OBJECTS, missing library [glibc]" \
+	"$(lines "libm1.so => $d/miss/libm1.so" "libm2.so => not found" 0)" "$g"
+run_mode rseq-direct "$d/miss/p"
+check_eq "LD_TRACE_LOADED_OBJECTS, missing library [ld-rseq]" "$g" "$(norm "$OUT")"
