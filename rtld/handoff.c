@@ -10,7 +10,6 @@
 #include "auxv/auxv.h"
 
 uintptr_t *dl_start_sp;
-int dl_started;
 
 /* Direct invocation: glibc's loader is started as the command it would have
    been (`ld.so [options] PROGRAM ARGS`), with the original arguments, so it

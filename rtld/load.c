@@ -12,6 +12,7 @@ struct dso *__dl_head, *__dl_tail;
 struct dso __dl_self;
 unsigned long long dl_n_adds, dl_n_subs;
 struct dl_pending dl_pending = { -1, 0, 0 };
+int dl_started; /* the initial objects are running: loads are dlopen's */
 
 void dl_append(struct dso *p)
 {
