@@ -27,20 +27,24 @@ ELF_FUZZ_OK     := $(if $(filter $(ARCH),$(ELF_FUZZ_ARCH)),$(shell echo \
 
 $(B)/fuzz/elf-obj/%.o: %.c $(UAPI)/.stamp
 	@mkdir -p $(dir $@)
-	clang $(ELF_FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CLANG   $<")
+	$(Q)clang $(ELF_FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/fuzz/elf-obj/%.o: %.S $(UAPI)/.stamp
 	@mkdir -p $(dir $@)
-	clang $(ELF_FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CLANG   $<")
+	$(Q)clang $(ELF_FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The harness itself uses glibc's headers.
 $(B)/fuzz/elf-obj/harness.o: tests/fuzz/elf_fuzz.c
 	@mkdir -p $(dir $@)
-	clang -std=gnu11 -O1 -g $(WARN) -fsanitize=fuzzer-no-link $(ELF_FUZZ_SAN) -I. -Iarch/$(ELF_FUZZ_ARCH) \
+	@$(if $(Q),echo "  CLANG   $<")
+	$(Q)clang -std=gnu11 -O1 -g $(WARN) -fsanitize=fuzzer-no-link $(ELF_FUZZ_SAN) -I. -Iarch/$(ELF_FUZZ_ARCH) \
 		-MMD -MP -c -o $@ $<
 
 $(ELF_FUZZ): $(B)/fuzz/elf-obj/harness.o $(ELF_FUZZ_OBJS)
-	clang -fsanitize=fuzzer $(ELF_FUZZ_SAN) -o $@ $^
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)clang -fsanitize=fuzzer $(ELF_FUZZ_SAN) -o $@ $^
 
 -include $(ELF_FUZZ_OBJS:.o=.d) $(B)/fuzz/elf-obj/harness.d
 
