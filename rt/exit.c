@@ -62,11 +62,27 @@ static void run_handlers(void)
 	}
 }
 
+/* Only one thread runs the exit path; others calling exit wait on this
+   until the process is gone. */
+static rt_lock exit_lock;
+
+/* fork: the handler list is consistent in the child.  exit_lock is not
+   taken for fork (an atexit handler may fork); a child forked while another
+   thread was exiting just starts with it free. */
+void __atexit_atfork(int phase)
+{
+	if (phase == 0) {
+		rt_lock_take(&atexit_lock);
+	} else if (phase == 1) {
+		rt_lock_release(&atexit_lock);
+	} else {
+		rt_lock_reset(&atexit_lock);
+		rt_lock_reset(&exit_lock);
+	}
+}
+
 EXPORT void exit(int status)
 {
-	/* Only one thread runs the exit path; others calling exit wait here
-	   until the process is gone. */
-	static rt_lock exit_lock;
 	rt_lock_take(&exit_lock);
 	run_handlers();
 	__stdio_flush_all();

@@ -24,6 +24,7 @@ static void runtime_locks(int phase)
 		rt_lock_reset(&__pthread_list_lock);
 	__pthread_stack_atfork(phase);
 	tls_atfork(phase);
+	__atexit_atfork(phase); /* atexit allocates under its lock */
 	__malloc_atfork(phase);
 }
 

@@ -239,7 +239,7 @@ static void *alloc_aligned(size_t align, size_t n)
 {
 	if (align <= HDR)
 		return __rt_malloc(n);
-	if (n > PTRDIFF_MAX - align - 4 * PAGE) {
+	if (align > PTRDIFF_MAX / 2 || n > PTRDIFF_MAX / 2 - align) {
 		errno = ENOMEM;
 		return NULL;
 	}

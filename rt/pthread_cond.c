@@ -13,10 +13,27 @@ EXPORT int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *attr)
 	return 0;
 }
 
+/* Set in __waiters by pthread_cond_destroy: POSIX lets the caller free the
+   condition variable as soon as destroy returns, so destroy waits until
+   every woken waiter has stopped touching it. */
+#define DESTROYING (1 << 30)
+
 EXPORT int pthread_cond_destroy(pthread_cond_t *c)
 {
-	(void)c;
+	int w = __atomic_or_fetch(&c->__waiters, DESTROYING, __ATOMIC_ACQ_REL);
+
+	while (w != DESTROYING) {
+		futex_wait(&c->__waiters, w);
+		w = __atomic_load_n(&c->__waiters, __ATOMIC_ACQUIRE);
+	}
 	return 0;
+}
+
+/* A waiter is done with the condition variable's memory. */
+static void leave(pthread_cond_t *c)
+{
+	if (__atomic_sub_fetch(&c->__waiters, 1, __ATOMIC_RELEASE) == DESTROYING)
+		futex_wake(&c->__waiters, 1);
 }
 
 static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime)
@@ -30,13 +47,13 @@ static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespe
 	int seq = __atomic_load_n(&c->__seq, __ATOMIC_SEQ_CST);
 	int depth, r = __pthread_mutex_release(m, &depth);
 	if (r) {
-		__atomic_sub_fetch(&c->__waiters, 1, __ATOMIC_RELAXED);
+		leave(c);
 		return r;
 	}
 	int w = abstime ? futex_wait_until(&c->__seq, seq, abstime,
 					   c->__clock == CLOCK_REALTIME)
 			: futex_wait(&c->__seq, seq);
-	__atomic_sub_fetch(&c->__waiters, 1, __ATOMIC_RELAXED);
+	leave(c);
 	__pthread_mutex_reacquire(m, depth);
 	return w == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
@@ -55,7 +72,7 @@ EXPORT int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 static void cond_wake(pthread_cond_t *c, int n)
 {
 	__atomic_add_fetch(&c->__seq, 1, __ATOMIC_SEQ_CST);
-	if (__atomic_load_n(&c->__waiters, __ATOMIC_SEQ_CST))
+	if (__atomic_load_n(&c->__waiters, __ATOMIC_SEQ_CST) & ~DESTROYING)
 		futex_wake(&c->__seq, n);
 }
 

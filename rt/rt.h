@@ -34,6 +34,7 @@ void __rt_free(void *p);
 /* fork support: 0 = prepare (take every lock), 1 = parent (release),
    2 = child (reinitialise). */
 void __malloc_atfork(int phase);
+void __atexit_atfork(int phase);
 
 /* Flushes every stream (at exit and before fork). */
 void __stdio_flush_all(void);

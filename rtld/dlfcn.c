@@ -14,17 +14,11 @@
 #include "rtld/util.h"
 #include "rtld/sys.h"
 #include "rt/lock.h"
-#include "rt/pthread_impl.h"
 #include "tcb/tls.h"
 
 static rt_lock lock_word = RT_LOCK_INIT;
 static uintptr_t lock_owner;
 static int lock_depth;
-
-static uintptr_t tcb_to_tp(struct tcb *t)
-{
-	return ARCH_TLS_VARIANT == 2 ? (uintptr_t)t : (uintptr_t)(t + 1);
-}
 
 /* The calling thread's copy of p's TLS block (allocated on first use). */
 static void *tls_block_of_current(const struct dso *p)
@@ -145,21 +139,6 @@ static void handle_scope(struct dso *p)
 		p->hscope = dep_tree(p, &p->nhscope);
 }
 
-/* Give every live thread its copy of a dlopen'ed initial-exec TLS block. */
-static void init_static_tls(struct dso *p)
-{
-	rt_lock_take(&__pthread_list_lock);
-	struct tcb *t = __pthread_list;
-	if (!t) {
-		tls_static_block_init(p, arch_get_tp());
-	} else {
-		do {
-			tls_static_block_init(p, tcb_to_tp(t));
-			t = t->next;
-		} while (t != __pthread_list);
-	}
-	rt_lock_release(&__pthread_list_lock);
-}
 
 /* Unload the objects after `keep` in the list (a failed dlopen, or the ones
    dlclose found unreachable and already unlinked into `dead`). */
@@ -281,7 +260,7 @@ EXPORT void *dlopen(const char *file, int mode)
 		for (struct dso *q = first; q; q = q->next) {
 			dl_protect_relro(q);
 			if (q->tls.is_static)
-				init_static_tls(q);
+				tls_static_init_all(q);
 		}
 	}
 	if (mode & RTLD_GLOBAL) {

@@ -28,6 +28,7 @@ struct tcb {
 	size_t map_size;
 	size_t guard_size;         /* PROT_NONE bytes at map_base (thread stacks) */
 	unsigned long sigmask;     /* creator's signal mask, restored by the new thread */
+	struct tcb *blk_next, *blk_prev; /* every live block, for dlopen's static TLS */
 	void *(*start)(void *);
 	void *start_arg;
 	void *result;

@@ -45,10 +45,10 @@ int tlsdesc_fill(uintptr_t desc[2], struct dso *def, uintptr_t offset_in_block);
 /* dlopen: gives p a module id (freed ids are reused) and, when it was linked
    for static TLS (DF_STATIC_TLS), a place in the surplus.  Returns 0, or -1
    with the reason in *why.  After p is relocated, the caller runs
-   tls_static_block_init(p, tp) for every live thread (this one included)
-   when p->tls.is_static. */
+   tls_static_init_all(p) when p->tls.is_static: it copies the image into
+   every live thread's block, however the thread was made. */
 int tls_module_add(struct dso *p, const char **why);
-void tls_static_block_init(const struct dso *p, uintptr_t tp);
+void tls_static_init_all(const struct dso *p);
 /* dlclose: frees the id; each thread frees its copy on its next dynamic TLS
    access or at exit.  Static TLS space is not reused. */
 void tls_module_remove(struct dso *p);

@@ -32,6 +32,13 @@ uintptr_t tls_block_setup(void *block)
 		if (id <= tls.dtv_cap)
 			dtv[id] = tp + p->tls.offset;
 	}
+	/* Listed, so a later dlopen of initial-exec TLS reaches this block
+	   whoever made the thread (pthread_create or a runtime of its own). */
+	t->blk_prev = NULL;
+	t->blk_next = tls.blocks;
+	if (tls.blocks)
+		tls.blocks->blk_prev = t;
+	tls.blocks = t;
 	rt_lock_release(&tls_lock);
 
 	t->self = t;
@@ -74,4 +81,13 @@ EXPORT void ldrseq_tls_block_fini(void *tp_arg)
 	if (dtv != (uintptr_t *)(tp + tls.l.above) + 1)
 		__rt_free(dtv - 1);
 	t->dtv = NULL;
+	rt_lock_take(&tls_lock);
+	if (t->blk_prev)
+		t->blk_prev->blk_next = t->blk_next;
+	else if (tls.blocks == t)
+		tls.blocks = t->blk_next;
+	if (t->blk_next)
+		t->blk_next->blk_prev = t->blk_prev;
+	t->blk_next = t->blk_prev = NULL;
+	rt_lock_release(&tls_lock);
 }

@@ -145,12 +145,20 @@ int tls_module_add(struct dso *p, const char **why)
 	return 0;
 }
 
-void tls_static_block_init(const struct dso *p, uintptr_t tp)
+static void static_block_init(const struct dso *p, uintptr_t tp)
 {
 	char *b = (char *)(tp + p->tls.offset);
 
 	memcpy(b, p->tls.image, p->tls.filesz);
 	memset(b + p->tls.filesz, 0, p->tls.memsz - p->tls.filesz);
+}
+
+void tls_static_init_all(const struct dso *p)
+{
+	rt_lock_take(&tls_lock);
+	for (struct tcb *t = tls.blocks; t; t = t->blk_next)
+		static_block_init(p, (uintptr_t)t - tls.l.tcb_offset);
+	rt_lock_release(&tls_lock);
 }
 
 void tls_module_remove(struct dso *p)
@@ -172,6 +180,11 @@ void tls_atfork(int phase)
 		rt_lock_take(&tls_lock);
 	else if (phase == 1)
 		rt_lock_release(&tls_lock);
-	else
+	else {
+		/* The child has one thread: the other blocks are gone with theirs. */
 		rt_lock_reset(&tls_lock);
+		struct tcb *self = tcb_self();
+		self->blk_next = self->blk_prev = NULL;
+		tls.blocks = self;
+	}
 }

@@ -29,6 +29,7 @@ struct tls_state {
 	ptrdiff_t surplus_lo, surplus_hi;  /* static TLS still free */
 	struct tls_slot *slots;    /* by module id; [0] unused */
 	size_t nslots;             /* ids < nslots exist */
+	struct tcb *blocks;        /* every live thread block (tls_lock) */
 	int rseq_state;            /* enum below */
 	long rseq_error;           /* -errno of a failed registration */
 	void *main_block;
