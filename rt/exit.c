@@ -71,14 +71,9 @@ static rt_lock exit_lock;
    thread was exiting just starts with it free. */
 void __atexit_atfork(int phase)
 {
-	if (phase == 0) {
-		rt_lock_take(&atexit_lock);
-	} else if (phase == 1) {
-		rt_lock_release(&atexit_lock);
-	} else {
-		rt_lock_reset(&atexit_lock);
+	rt_lock_atfork(&atexit_lock, phase);
+	if (phase == 2)
 		rt_lock_reset(&exit_lock);
-	}
 }
 
 EXPORT void exit(int status)

@@ -16,12 +16,7 @@ static void runtime_locks(int phase)
 	dl_atfork(phase);
 	__stdio_atfork(phase);
 	__pthread_keys_atfork(phase);
-	if (phase == 0)
-		rt_lock_take(&__pthread_list_lock);
-	else if (phase == 1)
-		rt_lock_release(&__pthread_list_lock);
-	else
-		rt_lock_reset(&__pthread_list_lock);
+	rt_lock_atfork(&__pthread_list_lock, phase);
 	__pthread_stack_atfork(phase);
 	tls_atfork(phase);
 	__atexit_atfork(phase); /* atexit allocates under its lock */

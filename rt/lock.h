@@ -36,4 +36,16 @@ static inline void rt_lock_reset(rt_lock *l)
 	l->v = 0;
 }
 
+/* The fork protocol for one lock: 0 prepare (take), 1 parent (release),
+   2 child (reset). */
+static inline void rt_lock_atfork(rt_lock *l, int phase)
+{
+	if (phase == 0)
+		rt_lock_take(l);
+	else if (phase == 1)
+		rt_lock_release(l);
+	else
+		rt_lock_reset(l);
+}
+
 #endif

@@ -308,18 +308,7 @@ EXPORT size_t malloc_usable_size(void *p)
 
 void __malloc_atfork(int phase)
 {
-	for (int k = 0; k < NCLASS; k++) {
-		if (phase == 0)
-			rt_lock_take(&classes[k].lock);
-		else if (phase == 1)
-			rt_lock_release(&classes[k].lock);
-		else
-			rt_lock_reset(&classes[k].lock);
-	}
-	if (phase == 0)
-		rt_lock_take(&region_lock);
-	else if (phase == 1)
-		rt_lock_release(&region_lock);
-	else
-		rt_lock_reset(&region_lock);
+	for (int k = 0; k < NCLASS; k++)
+		rt_lock_atfork(&classes[k].lock, phase);
+	rt_lock_atfork(&region_lock, phase);
 }

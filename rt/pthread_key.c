@@ -93,10 +93,5 @@ void __pthread_tsd_run_destructors(struct tcb *self)
 
 void __pthread_keys_atfork(int phase)
 {
-	if (phase == 0)
-		rt_lock_take(&keys_lock);
-	else if (phase == 1)
-		rt_lock_release(&keys_lock);
-	else
-		rt_lock_reset(&keys_lock);
+	rt_lock_atfork(&keys_lock, phase);
 }

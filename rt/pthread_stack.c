@@ -99,10 +99,5 @@ void __pthread_stack_put(struct tcb *t)
 
 void __pthread_stack_atfork(int phase)
 {
-	if (phase == 0)
-		rt_lock_take(&cache_lock);
-	else if (phase == 1)
-		rt_lock_release(&cache_lock);
-	else
-		rt_lock_reset(&cache_lock);
+	rt_lock_atfork(&cache_lock, phase);
 }

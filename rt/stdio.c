@@ -236,12 +236,6 @@ EXPORT void perror(const char *s)
 
 void __stdio_atfork(int phase)
 {
-	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-		if (phase == 0)
-			rt_lock_take(&files[i].lock);
-		else if (phase == 1)
-			rt_lock_release(&files[i].lock);
-		else
-			rt_lock_reset(&files[i].lock);
-	}
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		rt_lock_atfork(&files[i].lock, phase);
 }

@@ -176,13 +176,9 @@ void tls_module_remove(struct dso *p)
 
 void tls_atfork(int phase)
 {
-	if (phase == 0)
-		rt_lock_take(&tls_lock);
-	else if (phase == 1)
-		rt_lock_release(&tls_lock);
-	else {
+	rt_lock_atfork(&tls_lock, phase);
+	if (phase == 2) {
 		/* The child has one thread: the other blocks are gone with theirs. */
-		rt_lock_reset(&tls_lock);
 		struct tcb *self = tcb_self();
 		self->blk_next = self->blk_prev = NULL;
 		tls.blocks = self;
