@@ -27,7 +27,7 @@ void dl_debug_init(struct dso *main)
 	_r_debug.r_brk = (uintptr_t)&_dl_debug_state;
 	_r_debug.r_ldbase = __dl_self.base;
 	for (Dyn *d = main->dynv; d->d_tag; d++)
-		if (d->d_tag == DT_DEBUG && dl_in_writable(main, (uintptr_t)&d->d_un.d_val))
+		if (d->d_tag == DT_DEBUG && dl_segment_of(main, (uintptr_t)&d->d_un.d_val, 8, PF_W, 0))
 			d->d_un.d_val = (uintptr_t)&_r_debug;
 }
 

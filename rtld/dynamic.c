@@ -35,17 +35,13 @@ static void check_string(const struct dso *p, uint64_t off)
 		bad(p, "string table offset out of range");
 }
 
-/* How many entries of size sz fit from addr to the end of its segment. */
+/* How many entries of size sz fit from addr to the end of its segment's
+   file data. */
 static size_t entries_to_segment_end(const struct dso *p, uintptr_t addr, size_t sz)
 {
-	for (size_t i = 0; i < p->phnum; i++) {
-		const Phdr *q = &p->phdr[i];
-		uintptr_t a = p->base + q->p_vaddr;
-		if (q->p_type == PT_LOAD && (q->p_flags & PF_R) && addr >= a &&
-		    addr - a < q->p_filesz)
-			return (q->p_filesz - (addr - a)) / sz;
-	}
-	return 0;
+	const Phdr *q = dl_segment_of(p, addr, 0, PF_R, 1);
+
+	return q ? (p->base + q->p_vaddr + q->p_filesz - addr) / sz : 0;
 }
 
 /* The symbol count is not in the dynamic section: DT_HASH has it as nchain;

@@ -136,17 +136,12 @@ static void check_target(struct dso *p, uintptr_t where, size_t len)
 {
 	if (p == seg_dso && where >= seg_lo && where + len <= seg_hi && where + len > where)
 		return;
-	uint32_t need = has_textrel(p) ? 0 : PF_W;
-	for (size_t i = 0; i < p->phnum; i++) {
-		const Phdr *q = &p->phdr[i];
-		uintptr_t a = p->base + q->p_vaddr;
-		if (q->p_type == PT_LOAD && (q->p_flags & need) == need && where >= a &&
-		    where - a <= q->p_memsz && len <= q->p_memsz - (where - a)) {
-			seg_dso = p;
-			seg_lo = a;
-			seg_hi = a + q->p_memsz;
-			return;
-		}
+	const Phdr *q = dl_segment_of(p, where, len, has_textrel(p) ? 0 : PF_W, 0);
+	if (q) {
+		seg_dso = p;
+		seg_lo = p->base + q->p_vaddr;
+		seg_hi = seg_lo + q->p_memsz;
+		return;
 	}
 	dl_error("error while loading shared libraries: %s: relocation outside a writable segment",
 		 who(p));
@@ -229,7 +224,7 @@ static void apply(struct dso *p, const Rela *r, int final)
 				 p->strings + p->syms[symi].st_name);
 		size_t n = p->syms[symi].st_size < sz ? p->syms[symi].st_size : sz;
 		check_target(p, (uintptr_t)where, n);
-		if (!dl_in_span(def.dso, S, n))
+		if (!dl_segment_of(def.dso, S, n, PF_R, 0))
 			dl_error("error while loading shared libraries: %s: COPY relocation of %s "
 				 "reads outside %s", who(p), p->strings + p->syms[symi].st_name,
 				 who(def.dso));

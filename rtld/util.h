@@ -21,20 +21,30 @@ static inline int dl_in_span(const struct dso *p, uintptr_t addr, size_t len)
 	       len <= p->map_len - (addr - p->map_start);
 }
 
-/* Is [addr, addr+len) inside the file data of one PT_LOAD of p that has
-   all the given PF_ flags?  The span alone is not enough: gaps between
-   segments are PROT_NONE, a segment may be unreadable, and a table in bss
-   (zeros, possibly gigabytes of them) is not something a file describes. */
-static inline int dl_in_segment(const struct dso *p, uintptr_t addr, size_t len, uint32_t flags)
+/* The PT_LOAD of p with all the given PF_ flags that holds [addr, addr+len),
+   or NULL.  With `file`, only its file-backed bytes count: that is where
+   tables must be (a table in bss would be zeros, possibly gigabytes of them,
+   that the file does not describe); relocation targets and COPY sources may
+   be anywhere in the segment's memory.  The span alone is never enough:
+   gaps between segments are PROT_NONE, and a segment may be unreadable. */
+static inline const Phdr *dl_segment_of(const struct dso *p, uintptr_t addr, size_t len,
+					uint32_t flags, int file)
 {
 	for (size_t i = 0; i < p->phnum; i++) {
 		const Phdr *q = &p->phdr[i];
 		uintptr_t a = p->base + q->p_vaddr;
+		uint64_t size = file ? q->p_filesz : q->p_memsz;
 		if (q->p_type == PT_LOAD && (q->p_flags & flags) == flags && addr >= a &&
-		    addr - a <= q->p_filesz && len <= q->p_filesz - (addr - a))
-			return 1;
+		    addr - a <= size && len <= size - (addr - a))
+			return q;
 	}
 	return 0;
+}
+
+/* Is [addr, addr+len) in the file data of a segment with the flags? */
+static inline int dl_in_segment(const struct dso *p, uintptr_t addr, size_t len, uint32_t flags)
+{
+	return dl_segment_of(p, addr, len, flags, 1) != 0;
 }
 
 /* Can symbol index i of p be read, with its version and its name?  The
@@ -50,18 +60,6 @@ static inline int dl_sym_valid(const struct dso *p, size_t i)
 static inline uintptr_t dl_sym_addr(const struct dso *p, const Sym *s)
 {
 	return (s->st_shndx == SHN_ABS ? 0 : p->base) + s->st_value;
-}
-
-/* Is addr inside a writable PT_LOAD of p? */
-static inline int dl_in_writable(const struct dso *p, uintptr_t addr)
-{
-	for (size_t i = 0; i < p->phnum; i++) {
-		const Phdr *q = &p->phdr[i];
-		if (q->p_type == PT_LOAD && (q->p_flags & PF_W) && addr >= p->base + q->p_vaddr &&
-		    addr - (p->base + q->p_vaddr) < q->p_memsz)
-			return 1;
-	}
-	return 0;
 }
 
 /* The ELF (SysV) and GNU hashes of a symbol name. */

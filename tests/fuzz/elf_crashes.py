@@ -70,7 +70,7 @@ def main(d):
     e.set_ph(off, p)
     e.save(f"{d}/crash-relro-outside-object.so")
 
-    # PT_PHDR pointing outside the object: dl_in_writable (relocation),
+    # PT_PHDR pointing outside the object: dl_segment_of (relocation),
     # dl_iterate_phdr and the TLS code read p->phdr.
     e = seed("gnuhash")
     off, p = e.find_ph(0x6474E550)  # PT_GNU_EH_FRAME becomes PT_PHDR

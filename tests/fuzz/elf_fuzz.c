@@ -155,7 +155,7 @@ static void relocation(struct dso *p, const Rela *r)
 	size_t symi = ELF_R_SYM(r->r_info);
 	struct sym_ref ref;
 
-	dl_in_writable(p, p->base + r->r_offset);
+	dl_segment_of(p, p->base + r->r_offset, 8, PF_W, 0);
 	if (!symi || !dl_sym_valid(p, symi))
 		return;
 	sym_ref(p, symi, &ref);
