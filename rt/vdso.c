@@ -10,7 +10,9 @@ void *vdso_lookup(const char *name, const char *version)
 	if (!dl_vdso)
 		return 0;
 	struct dso_version v = { version, elf_hash(version), 0, 0, 0 };
-	struct sym_ref ref = { name, gnu_hash(name), &v, 0 };
+	struct sym_ref ref;
+
+	dl_name_ref(&ref, name, &v);
 	const Sym *s = dl_lookup_in(dl_vdso, &ref, 0);
 	return s ? (void *)dl_sym_addr(dl_vdso, s) : 0;
 }

@@ -388,10 +388,11 @@ static struct sym_def lookup_next(const struct sym_ref *ref, struct dso *caller)
 
 EXPORT void *dlsym(void *restrict h, const char *restrict name)
 {
-	struct sym_ref ref = { name, gnu_hash(name), 0, 0 };
+	struct sym_ref ref;
 	uintptr_t ret = (uintptr_t)__builtin_return_address(0);
 	struct sym_def d;
 
+	dl_name_ref(&ref, name, 0);
 	dl_lock();
 	struct dso *caller = addr_to_dso(ret);
 	if (h == RTLD_DEFAULT || h == __dl_head) {

@@ -6,14 +6,25 @@
 
 size_t dl_stat_lookups;
 
-void dl_sym_ref(struct dso *p, size_t i, struct sym_ref *ref)
+void dl_name_ref(struct sym_ref *ref, const char *name, const struct dso_version *ver)
+{
+	/* The GNU hash and the length in one pass over the name, two
+	   characters a step: h * 33 * 33 + a * 33 + b. */
+	uint32_t h = 5381;
+	const unsigned char *c = (const unsigned char *)name;
+
+	for (; c[0] && c[1]; c += 2)
+		h = h * 1089 + c[0] * 33u + c[1];
+	if (*c)
+		h = h * 33 + *c++;
+	*ref = (struct sym_ref){ name, h, (uint32_t)((const char *)c - name), ver, 0 };
+}
+
+static void sym_ref(struct dso *p, size_t i, struct sym_ref *ref)
 {
 	const Sym *s = &p->syms[i];
 
-	ref->name = p->strings + s->st_name;
-	ref->ghash = gnu_hash(ref->name);
-	ref->ver = 0;
-	ref->ver_hidden = 0;
+	dl_name_ref(ref, p->strings + s->st_name, 0);
 	if (p->versym && i < p->versym_limit) {
 		uint16_t v = p->versym[i];
 		size_t ndx = v & VERSYM_VERSION;
@@ -32,8 +43,6 @@ void dl_sym_ref(struct dso *p, size_t i, struct sym_ref *ref)
 static int version_ok(const struct dso *p, size_t i, const struct sym_ref *ref, int flags,
 		      int *nver)
 {
-	if (!p->versym)
-		return 1;
 	uint16_t v = p->versym[i];
 	size_t ndx = v & VERSYM_VERSION;
 	const struct dso_version *d = ndx < p->nversions ? &p->versions[ndx] : 0;
@@ -51,7 +60,7 @@ static int version_ok(const struct dso *p, size_t i, const struct sym_ref *ref, 
 	return 1;
 }
 
-static int candidate(const Sym *s)
+static inline int candidate(const Sym *s)
 {
 	static const unsigned ok_types = 1 << STT_NOTYPE | 1 << STT_OBJECT | 1 << STT_FUNC |
 					 1 << STT_COMMON | 1 << STT_TLS | 1 << STT_GNU_IFUNC;
@@ -72,7 +81,7 @@ static const Sym *match_version(struct dso *p, size_t i, const struct sym_ref *r
 {
 	const Sym *s = &p->syms[i];
 	int before = *nver;
-	if (version_ok(p, i, ref, flags, nver))
+	if (!p->versym || version_ok(p, i, ref, flags, nver))
 		return s;
 	if (*nver == 1 && before == 0)
 		*only = s;
@@ -202,6 +211,41 @@ struct sym_def dl_lookup_in_list(const struct sym_ref *ref, struct dso *const *l
 	return d;
 }
 
+/* Are the n bytes at a and b the same?  Word loads that overlap at the end
+   read no byte outside either range, and a name of up to 16 bytes with its
+   NUL takes two compares: the index's hash (which lacks the low bit) puts
+   f_1 and f_0 side by side, so mismatches are common and must be cheap. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			__builtin_memcpy(&x, a + i, 8);
+			__builtin_memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		__builtin_memcpy(&x, a + n - 8, 8);
+		__builtin_memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		__builtin_memcpy(&u, a, 4);
+		__builtin_memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		__builtin_memcpy(&u, a + n - 4, 4);
+		__builtin_memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	for (; n; n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
+
 /* The start-up index of the global scope.  Walking the scope costs
    (symbol references x objects); when that is more than the number of
    symbols the scope defines, one hash table over all of them is cheaper,
@@ -215,16 +259,26 @@ struct index_entry {
 	uint32_t symi;
 };
 static struct {
-	uint32_t mask;
+	unsigned shift;  /* 32 - log2(buckets) */
 	uint32_t *heads;
 	struct index_entry *e;
 } scope_index;
+
+/* GNU hashes of similar names differ in few low bits: a multiplicative
+   hash spreads them over the buckets. */
+static inline uint32_t bucket_of(uint32_t h)
+{
+	return (h * 0x9e3779b1u) >> scope_index.shift;
+}
 
 static size_t count_defs(const struct dso *p)
 {
 	return p->ghashtab ? p->nsyms - p->ghashtab[1] : p->nsyms;
 }
 
+/* Every symbol the object hashes goes in, from the hash values its GNU
+   hash chains already hold: building stays a few stores per symbol, and
+   the few entries a lookup meets are checked then (index_lookup). */
 static void index_object(struct dso *p, size_t *n)
 {
 	size_t first = p->ghashtab ? p->ghashtab[1] : 1;
@@ -233,13 +287,17 @@ static void index_object(struct dso *p, size_t *n)
 	/* Pushed at the bucket heads in reverse, so each chain lists this
 	   object's entries in symbol order before those of later objects. */
 	for (size_t i = p->nsyms; i-- > first;) {
-		const Sym *s = &p->syms[i];
-		if (!candidate(s) || s->st_name >= p->strsz)
+		uint32_t h;
+		if (chain) {
+			h = chain[i - first] | 1;
+		} else if (p->syms[i].st_name < p->strsz) {
+			h = gnu_hash(p->strings + p->syms[i].st_name) | 1;
+		} else {
 			continue;
-		uint32_t h = (chain ? chain[i - first] : gnu_hash(p->strings + s->st_name)) | 1;
-		struct index_entry *e = &scope_index.e[*n];
-		*e = (struct index_entry){ h, scope_index.heads[h & scope_index.mask], p, (uint32_t)i };
-		scope_index.heads[h & scope_index.mask] = (uint32_t)(*n)++;
+		}
+		uint32_t *head = &scope_index.heads[bucket_of(h)];
+		scope_index.e[*n] = (struct index_entry){ h, *head, p, (uint32_t)i };
+		*head = (uint32_t)(*n)++;
 	}
 }
 
@@ -257,8 +315,11 @@ void dl_index_build(size_t nrefs)
 	if (ndefs * 3 >= nrefs * nobj || ndefs >= UINT32_MAX / 2)
 		return;
 	size_t nb = 64;
-	while (nb < ndefs)
+	unsigned shift = 32 - 6;
+	while (nb < ndefs) {
 		nb *= 2;
+		shift--;
+	}
 	scope_index.heads = dl_try_alloc(nb * sizeof *scope_index.heads);
 	scope_index.e = dl_try_alloc((ndefs + 1) * sizeof *scope_index.e);
 	if (!scope_index.heads || !scope_index.e) {
@@ -266,7 +327,7 @@ void dl_index_build(size_t nrefs)
 		return;
 	}
 	memset(scope_index.heads, 0xff, nb * sizeof *scope_index.heads);
-	scope_index.mask = (uint32_t)nb - 1;
+	scope_index.shift = shift;
 	/* Scope order is the list without the loader, then the loader: pushed
 	   in reverse, the loader goes first. */
 	index_object(&__dl_self, &n);
@@ -291,22 +352,26 @@ static int index_lookup(const struct sym_ref *ref, int flags, struct sym_def *ou
 	int nver = 0;
 	const Sym *only = 0;
 
-	for (uint32_t k = scope_index.heads[h & scope_index.mask]; k != UINT32_MAX;) {
+	for (uint32_t k = scope_index.heads[bucket_of(h)]; k != UINT32_MAX;) {
 		const struct index_entry *e = &scope_index.e[k];
 		k = e->next;
-		if (e->hash != h || ((flags & LOOKUP_SKIP_MAIN) && e->dso->is_main))
+		if (e->hash != h)
 			continue;
-		if (e->dso != run) {
+		struct dso *q = e->dso;
+		const Sym *s = &q->syms[e->symi];
+		if (((flags & LOOKUP_SKIP_MAIN) && q->is_main) || !candidate(s) ||
+		    s->st_name >= q->strsz)
+			continue;
+		if (q != run) {
 			if (only)
 				break;
-			run = e->dso;
+			run = q;
 			nver = 0;
 		}
-		/* Entries are candidates with valid names (index_object). */
-		const struct dso *q = e->dso;
-		if (strcmp(q->strings + q->syms[e->symi].st_name, ref->name))
+		if (q->strsz - s->st_name <= ref->len ||
+		    !same_bytes(q->strings + s->st_name, ref->name, ref->len + 1))
 			continue;
-		const Sym *s = match_version(e->dso, e->symi, ref, flags, &nver, &only);
+		s = match_version(q, e->symi, ref, flags, &nver, &only);
 		if (s) {
 			only = s;
 			nver = 1;
@@ -327,10 +392,6 @@ struct sym_def dl_lookup(const struct sym_ref *ref, struct dso *requester, int f
 	struct sym_def d = { 0, 0 };
 
 	dl_stat_lookups++;
-	if (scope_index.heads && !(dl_debug_mask & DL_DEBUG_SYMBOLS)) {
-		index_lookup(ref, flags, &d);
-		return d;
-	}
 	/* The hot loop of start-up: most objects fail the Bloom test inline. */
 	int quiet = !(dl_debug_mask & DL_DEBUG_SYMBOLS);
 	for (struct dso *p = __dl_head; p; p = p->next) {
@@ -345,5 +406,17 @@ struct sym_def dl_lookup(const struct sym_ref *ref, struct dso *requester, int f
 		return d;
 	if (requester && requester->scope)
 		d = dl_lookup_in_list(ref, requester->scope, requester->nscope, flags);
+	return d;
+}
+
+struct sym_def dl_lookup_sym(struct dso *p, size_t i, int flags, struct sym_ref *ref)
+{
+	struct sym_def d = { 0, 0 };
+
+	sym_ref(p, i, ref);
+	if (!scope_index.heads || (dl_debug_mask & DL_DEBUG_SYMBOLS))
+		return dl_lookup(ref, p, flags);
+	dl_stat_lookups++;
+	index_lookup(ref, flags, &d);
 	return d;
 }

@@ -9,10 +9,12 @@ struct sym_def {
 	const Sym *sym;
 };
 
-/* A reference: name, its hashes, and the version it was linked against. */
+/* A reference: name, its hash and length, and the version it was linked
+   against. */
 struct sym_ref {
 	const char *name;
 	uint32_t ghash;
+	uint32_t len;                  /* strlen(name) */
 	const struct dso_version *ver; /* NULL: unversioned */
 	int ver_hidden;                /* the reference's versym hidden bit */
 };
@@ -38,7 +40,10 @@ void dl_index_free(void);
 /* Drop the STB_GNU_UNIQUE definitions of an object being unloaded. */
 void dl_unique_forget(const struct dso *p);
 
-/* The reference made by symbol index i of object p. */
-void dl_sym_ref(struct dso *p, size_t i, struct sym_ref *ref);
+/* dl_lookup of the reference symbol index i of p makes, which is left in
+   *ref; during start-up, through the index of the global scope. */
+struct sym_def dl_lookup_sym(struct dso *p, size_t i, int flags, struct sym_ref *ref);
+/* A reference to a name (dlsym, the vDSO), of version ver or unversioned. */
+void dl_name_ref(struct sym_ref *ref, const char *name, const struct dso_version *ver);
 
 #endif

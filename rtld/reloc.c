@@ -93,8 +93,7 @@ static void resolve(struct dso *p, size_t symi, int kind, struct sym_def *def)
 		def->sym = s;
 	} else {
 		struct sym_ref ref;
-		dl_sym_ref(p, symi, &ref);
-		*def = dl_lookup(&ref, p, kind == RK_COPY ? LOOKUP_SKIP_MAIN : 0);
+		*def = dl_lookup_sym(p, symi, kind == RK_COPY ? LOOKUP_SKIP_MAIN : 0, &ref);
 		if (!def->sym) {
 			if (ELF_ST_BIND(s->st_info) != STB_WEAK)
 				dl_error("symbol lookup error: %s: undefined symbol: %s%s%s", who(p),
@@ -128,14 +127,12 @@ static int has_textrel(const struct dso *p)
 
 /* A relocation must land in a writable segment (any segment with text
    relocations).  Consecutive relocations hit the same segment, so the last
-   one found is tried first. */
+   one found is tried first, inline. */
 static const struct dso *seg_dso;
 static uintptr_t seg_lo, seg_hi;
 
-static void check_target(struct dso *p, uintptr_t where, size_t len)
+static __attribute__((noinline)) void find_target(struct dso *p, uintptr_t where, size_t len)
 {
-	if (p == seg_dso && where >= seg_lo && where + len <= seg_hi && where + len > where)
-		return;
 	const Phdr *q = dl_segment_of(p, where, len, has_textrel(p) ? 0 : PF_W, 0);
 	if (q) {
 		seg_dso = p;
@@ -145,6 +142,29 @@ static void check_target(struct dso *p, uintptr_t where, size_t len)
 	}
 	dl_error("error while loading shared libraries: %s: relocation outside a writable segment",
 		 who(p));
+}
+
+static inline void check_target(struct dso *p, uintptr_t where, size_t len)
+{
+	if (p != seg_dso || where < seg_lo || where + len > seg_hi || where + len < where)
+		find_target(p, where, len);
+}
+
+/* Bytes written by a relocation of each kind. */
+static inline size_t target_len(int kind)
+{
+	switch (kind) {
+	case RK_ABS32:
+	case RK_ABS32S:
+	case RK_PC32:
+	case RK_SIZE32:
+	case RK_DTPOFF32:
+	case RK_TPOFF32:
+		return 4;
+	case RK_TLSDESC:
+		return 16;
+	}
+	return 8;
 }
 
 static void apply(struct dso *p, const Rela *r, int final)
@@ -161,10 +181,7 @@ static void apply(struct dso *p, const Rela *r, int final)
 	if (kind == RK_UNKNOWN)
 		dl_error("error while loading shared libraries: %s: unsupported relocation type %u",
 			 who(p), type);
-	check_target(p, (uintptr_t)where, kind == RK_PC32 || kind == RK_ABS32 ||
-		     kind == RK_ABS32S || kind == RK_DTPOFF32 || kind == RK_TPOFF32 ||
-		     kind == RK_SIZE32 ? 4 : kind == RK_TLSDESC ? 16 : 8);
-	dl_stat_relocs += !final;
+	check_target(p, (uintptr_t)where, target_len(kind));
 	if (kind == RK_RELATIVE || kind == RK_RELATIVE64) {
 		*where = p->base + r->r_addend;
 		return;
@@ -260,6 +277,7 @@ static void apply(struct dso *p, const Rela *r, int final)
 
 static void relocate_table(struct dso *p, const Rela *r, size_t size)
 {
+	dl_stat_relocs += size / sizeof *r;
 	for (; size >= sizeof *r; r++, size -= sizeof *r)
 		apply(p, r, 0);
 }
