@@ -357,20 +357,22 @@ static int index_lookup(const struct sym_ref *ref, int flags, struct sym_def *ou
 		k = e->next;
 		if (e->hash != h)
 			continue;
+		/* The name first: it rejects the neighbour that shares the
+		   hash but for the low bit at the least cost. */
 		struct dso *q = e->dso;
 		const Sym *s = &q->syms[e->symi];
-		if (((flags & LOOKUP_SKIP_MAIN) && q->is_main) || !candidate(s) ||
-		    s->st_name >= q->strsz)
+		if (s->st_name >= q->strsz || q->strsz - s->st_name <= ref->len ||
+		    !same_bytes(q->strings + s->st_name, ref->name, ref->len + 1) ||
+		    !candidate(s) || ((flags & LOOKUP_SKIP_MAIN) && q->is_main))
 			continue;
+		/* Entries of one object are contiguous: skipping others does
+		   not split a run. */
 		if (q != run) {
 			if (only)
 				break;
 			run = q;
 			nver = 0;
 		}
-		if (q->strsz - s->st_name <= ref->len ||
-		    !same_bytes(q->strings + s->st_name, ref->name, ref->len + 1))
-			continue;
 		s = match_version(q, e->symi, ref, flags, &nver, &only);
 		if (s) {
 			only = s;
