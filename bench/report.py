@@ -106,6 +106,36 @@ def startup_tables(res):
     return lines + table(head, rows)
 
 
+def marginal_table(res):
+    """Instructions per added relocation: graphs of one shape, library count
+    and versioning that differ only in functions per library."""
+    groups = {}
+    for g in res["startup"]:
+        if g.get("relocs") is not None:
+            groups.setdefault((g["shape"], g["libs"], g["versioned"]), []).append(g)
+    rows = []
+    for (shape, libs, ver), gs in sorted(groups.items()):
+        gs.sort(key=lambda g: g["relocs"])
+        for a, b in zip(gs, gs[1:]):
+            d = b["relocs"] - a["relocs"]
+            row = ["%s → %s" % (a["name"], b["name"]), fmt_int(d)]
+            for s, _ in SERIES[:4]:
+                ra, rb = a["results"][s]["instr"], b["results"][s]["instr"]
+                row.append(fmt_int((rb["value"] - ra["value"]) / d)
+                           if _ok(ra) and _ok(rb) and d > 0 else cell(rb if not _ok(rb) else ra, str))
+            rows.append(row)
+    if not rows:
+        return []
+    return (["## Start-up: instructions per added relocation", "",
+             "The difference in start-up instructions between two graphs that differ "
+             "only in functions per library, divided by the difference in "
+             "relocations: what one more bound symbol costs. ld-rseq binds every "
+             "relocation before the program starts (SPEC section 3); glibc's lazy "
+             "mode looks a PLT symbol up only when it is first called, so its column "
+             "is the cost of deferring, not of binding.", ""] +
+            table(["graphs", "added relocs"] + [s for s, _ in SERIES[:4]], rows))
+
+
 def profile_table(res):
     p = res.get("profile") or {}
     lines = ["## Where ld-rseq's start-up goes", ""]
@@ -221,6 +251,8 @@ def write_markdown(res, path):
     lines += goal_table(res) + [""]
     lines += startup_tables(res) + [""]
     lines += ["![start-up instructions against relocations](startup.svg)", ""]
+    m = marginal_table(res)
+    lines += m + ([""] if m else [])
     lines += profile_table(res) + [""]
     lines += micro_table(res) + [""]
     lines += size_tables(res) + [""]

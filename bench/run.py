@@ -34,7 +34,8 @@ FULL_GRAPHS = [
     ("fan", 10, 100, False), ("fan", 100, 10, False), ("fan", 100, 100, False),
     ("chain", 10, 100, True), ("chain", 100, 100, True), ("fan", 100, 100, True),
 ]
-SMOKE_GRAPHS = [("chain", 1, 10, False), ("fan", 2, 10, False), ("chain", 2, 10, True)]
+SMOKE_GRAPHS = [("chain", 1, 10, False), ("chain", 1, 20, False), ("fan", 2, 10, False),
+                ("chain", 2, 10, True)]
 
 SIZES = {
     "full": {"graphs": FULL_GRAPHS, "runs": 60, "warmup": 5, "procs": 5,

@@ -25,7 +25,8 @@ json=$d/work/results-smoke.json
 
 for h in "## Goals" "## Start-up: instructions (callgrind)" "## Start-up: wall time (µs)" \
 	"## rseq and runtime costs (ns per operation)" "## Loader size (bytes, \`size\`)" \
-	"## Resident memory at entry (kB)" "## Where ld-rseq's start-up goes"; do
+	"## Resident memory at entry (kB)" "## Where ld-rseq's start-up goes" \
+	"## Start-up: instructions per added relocation"; do
 	check_eq "bench: report has \"$h\"" 1 "$(grep -cxF "$h" <<<"$report")"
 done
 check_eq "bench: report has the machine line" 1 "$(grep -c '^Machine: .*cores' <<<"$report")"
@@ -50,6 +51,24 @@ for goal in 'start-up ≤ ¼ of glibc `LD_BIND_NOW=1`' 'start-up ≤ glibc lazy'
 	line=$(grep -F "| $goal" <<<"$report" | head -1)
 	check_match "bench: goal row \"$goal\" with a met verdict" '\| (yes|no|unknown) \|$' "$line"
 done
+
+# Instructions per added relocation, recomputed here from the raw counts.
+if [ -x "$LDSO" ] && have valgrind; then
+	want=$(python3 - "$json" <<'PY'
+import json, sys
+res = {g["name"]: g for g in json.load(open(sys.argv[1]))["startup"]}
+a, b = res["chain-1x10"], res["chain-1x20"]
+d = b["relocs"] - a["relocs"]
+print("{:,}".format(int(round((b["results"]["ld-rseq"]["instr"]["value"] -
+                               a["results"]["ld-rseq"]["instr"]["value"]) / d))))
+PY
+)
+	row=$(grep -F '| chain-1x10 → chain-1x20 | ' <<<"$report")
+	check_eq "bench: per-relocation row is the difference of the two graphs' counts" \
+		"$want" "$(cut -d'|' -f4 <<<"$row" | tr -d ' ')"
+else
+	skip "bench: per-relocation row" "valgrind or the loader missing"
+fi
 
 # The plot: well-formed SVG with a legend entry per loader.
 check "bench: startup.svg is well-formed XML" python3 -c \
