@@ -69,48 +69,53 @@ static void add_reldep(struct dso *p, struct dso *def)
 	p->reldeps[p->nreldeps++] = def;
 }
 
-/* Resolve the symbol of relocation r in p.  Returns 0 with def->sym NULL
-   for a weak undefined reference. */
-static void resolve(struct dso *p, size_t symi, int kind, struct sym_def *def)
+/* The rare paths of resolve, out of line to keep the hot one lean. */
+static __attribute__((noinline, cold)) void undefined(struct dso *p, const struct sym_ref *ref)
+{
+	dl_error("symbol lookup error: %s: undefined symbol: %s%s%s", who(p), ref->name,
+		 ref->ver ? ", version " : "", ref->ver ? ref->ver->name : "");
+}
+
+static __attribute__((noinline)) void trace_binding(struct dso *p, const struct sym_ref *ref,
+						    const struct dso *def)
+{
+	dl_printf(2, "     binding file %s to %s: normal symbol `%s'%s%s%s\n", who(p),
+		  def ? who(def) : "(weak undefined)", ref->name, ref->ver ? " [" : "",
+		  ref->ver ? ref->ver->name : "", ref->ver ? "]" : "");
+}
+
+/* The definition symbol symi of p binds to; sym NULL (and dso NULL) for a
+   weak undefined reference. */
+static struct sym_def resolve(struct dso *p, size_t symi, int kind)
 {
 	const Sym *s = &p->syms[symi];
+	struct sym_def def = { p, s };
 
-	if (ELF_ST_BIND(s->st_info) == STB_LOCAL) {
-		def->dso = p;
-		def->sym = s;
-		return;
-	}
+	if (ELF_ST_BIND(s->st_info) == STB_LOCAL)
+		return def;
 	if (symi == p->cache_symi && p->cache_sym && kind != RK_COPY) {
 		dl_stat_cache_hits++;
-		def->dso = p->cache_def;
-		def->sym = p->cache_sym;
-		return;
+		return (struct sym_def){ p->cache_def, p->cache_sym };
 	}
 	/* Protected and DT_SYMBOLIC definitions bind within their object. */
-	if (s->st_shndx != SHN_UNDEF && kind != RK_COPY &&
-	    (ELF_ST_VISIBILITY(s->st_other) == STV_PROTECTED || p->dyn[DT_SYMBOLIC])) {
-		def->dso = p;
-		def->sym = s;
-	} else {
+	if (s->st_shndx == SHN_UNDEF || kind == RK_COPY ||
+	    (ELF_ST_VISIBILITY(s->st_other) != STV_PROTECTED && !p->dyn[DT_SYMBOLIC])) {
 		struct sym_ref ref;
-		*def = dl_lookup_sym(p, symi, kind == RK_COPY ? LOOKUP_SKIP_MAIN : 0, &ref);
-		if (!def->sym) {
+		def = dl_lookup_sym(p, symi, kind == RK_COPY ? LOOKUP_SKIP_MAIN : 0, &ref);
+		if (!def.sym) {
 			if (ELF_ST_BIND(s->st_info) != STB_WEAK)
-				dl_error("symbol lookup error: %s: undefined symbol: %s%s%s", who(p),
-					 ref.name, ref.ver ? ", version " : "",
-					 ref.ver ? ref.ver->name : "");
-			def->dso = 0;
+				undefined(p, &ref);
+			def.dso = 0;
 		}
 		if (dl_debug_mask & DL_DEBUG_BINDINGS)
-			dl_printf(2, "     binding file %s to %s: normal symbol `%s'%s%s%s\n",
-				  who(p), def->dso ? who(def->dso) : "(weak undefined)", ref.name,
-				  ref.ver ? " [" : "", ref.ver ? ref.ver->name : "", ref.ver ? "]" : "");
+			trace_binding(p, &ref, def.dso);
 	}
-	if (def->dso && def->dso != p && def->dso->load_gen)
-		add_reldep(p, def->dso);
+	if (def.dso && def.dso != p && def.dso->load_gen)
+		add_reldep(p, def.dso);
 	p->cache_symi = symi;
-	p->cache_def = def->dso;
-	p->cache_sym = def->sym;
+	p->cache_def = def.dso;
+	p->cache_sym = def.sym;
+	return def;
 }
 
 static void check_fit(struct dso *p, int64_t v, int is_signed, uint32_t type)
@@ -188,7 +193,7 @@ static void apply(struct dso *p, const Rela *r, int final)
 		if (!dl_sym_valid(p, symi))
 			dl_error("error while loading shared libraries: %s: symbol index out of range",
 				 who(p));
-		resolve(p, symi, kind, &def);
+		def = resolve(p, symi, kind);
 		if (def.sym) {
 			S = dl_sym_addr(def.dso, def.sym);
 			sz = def.sym->st_size;
