@@ -124,8 +124,9 @@ static void touch(uintptr_t a, size_t len)
 
 static void lookup_name(struct dso *p, const char *name)
 {
-	struct sym_ref ref = { name, gnu_hash(name), 0, 0 };
+	struct sym_ref ref;
 
+	dl_name_ref(&ref, name, 0);
 	dl_lookup_in(p, &ref, 0);
 	dl_lookup_in(p, &ref, LOOKUP_NEWEST);
 	/* dlvsym: the name at each version the object knows. */
@@ -140,13 +141,13 @@ static void lookup_name(struct dso *p, const char *name)
 	}
 }
 
-/* dl_sym_ref reads the symbol's versym entry: that must be in the object
+/* Looking symbol i up reads its versym entry: that must be in the object
    too, or a neighbouring mapping is read (or it faults). */
-static void sym_ref(struct dso *p, size_t i, struct sym_ref *ref)
+static struct sym_def lookup_sym(struct dso *p, size_t i, int flags, struct sym_ref *ref)
 {
 	if (p->versym && !dl_in_span(p, (uintptr_t)&p->versym[i], 2))
 		broken("DT_VERSYM is shorter than the symbols relocations may use");
-	dl_sym_ref(p, i, ref);
+	return dl_lookup_sym(p, i, flags, ref);
 }
 
 /* What relocation does with one entry, short of writing it. */
@@ -158,9 +159,8 @@ static void relocation(struct dso *p, const Rela *r)
 	dl_segment_of(p, p->base + r->r_offset, 8, PF_W, 0);
 	if (!symi || !dl_sym_valid(p, symi))
 		return;
-	sym_ref(p, symi, &ref);
-	dl_lookup(&ref, p, 0);
-	dl_lookup(&ref, p, LOOKUP_SKIP_MAIN);
+	lookup_sym(p, symi, 0, &ref);
+	lookup_sym(p, symi, LOOKUP_SKIP_MAIN, &ref);
 }
 
 static void relocations(struct dso *p, uintptr_t table, size_t size)
@@ -196,12 +196,18 @@ static void exercise(struct dso *p)
 	/* Each symbol's own name and version, as a relocation against it asks. */
 	for (size_t i = 1; i < MAX_INDEX_WALK && dl_sym_valid(p, i); i++) {
 		struct sym_ref ref;
-		sym_ref(p, i, &ref);
+		lookup_sym(p, i, 0, &ref);
 		dl_lookup_in(p, &ref, 0);
 		lookup_name(p, ref.name);
 	}
+	/* Relocation looks up through the scope walk, then through the
+	   start-up index (built whatever the graph's size). */
 	relocations(p, p->dyn[DT_RELA], p->dyn[DT_RELASZ]);
 	relocations(p, p->dyn[DT_JMPREL], p->dyn[DT_PLTRELSZ]);
+	dl_index_build(SIZE_MAX / 4);
+	relocations(p, p->dyn[DT_RELA], p->dyn[DT_RELASZ]);
+	relocations(p, p->dyn[DT_JMPREL], p->dyn[DT_PLTRELSZ]);
+	dl_index_free();
 	touch(p->dyn[DT_RELR], p->dyn[DT_RELRSZ]);
 	touch(p->dyn[DT_INIT_ARRAY], p->dyn[DT_INIT_ARRAYSZ]);
 	touch(p->dyn[DT_FINI_ARRAY], p->dyn[DT_FINI_ARRAYSZ]);
@@ -233,6 +239,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* The object may be whole (an error after dl_map_file returned)
 		   or half-built: either way it is among the allocations. */
 		unmap_partial();
+		dl_index_free();
 		if (verbose)
 			fprintf(stderr, "error: %s\n", dl_recover_msg);
 	} else {
