@@ -8,6 +8,7 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <asm/unistd.h>
+#include <sys/mman.h>
 #include "rt/format.h"
 #include "rt/lock.h"
 #include "rt/rt.h"
@@ -25,9 +26,8 @@ struct _rt_FILE {
 	rt_lock lock;
 };
 
-static char stdout_buf[BUFSIZ];
 static FILE files[2] = {
-	{ .fd = 1, .mode = MODE_UNSET, .cap = sizeof stdout_buf, .buf = stdout_buf },
+	{ .fd = 1, .mode = MODE_UNSET },
 	{ .fd = 2, .mode = _IONBF },
 };
 
@@ -60,11 +60,26 @@ static void decide_mode(FILE *f)
 	f->mode = __syscall3(__NR_ioctl, f->fd, TCGETS, (long)&t) == 0 ? _IOLBF : _IOFBF;
 }
 
+/* stdout's buffer is mapped at its first buffered output rather than kept
+   in the loader's bss, which every process would carry; without one the
+   stream writes through, as stderr always does. */
+static void get_buffer(FILE *f)
+{
+	long r = __syscall6(__NR_mmap, 0, BUFSIZ, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (r >= 0) {
+		f->buf = (char *)r;
+		f->cap = BUFSIZ;
+	}
+}
+
 /* Appends n bytes to the stream under its lock; 0 or EOF. */
 static int put_locked(FILE *f, const char *p, size_t n)
 {
 	if (f->mode == MODE_UNSET)
 		decide_mode(f);
+	if (f == &files[0] && f->mode != _IONBF && !f->buf)
+		get_buffer(f);
 	if (f->mode == _IONBF || !f->cap) {
 		if (flush_locked(f))
 			return EOF;
