@@ -1,22 +1,39 @@
 /* Thread-specific data: PTHREAD_KEYS_MAX slots in every thread's descriptor
-   and one process-wide table of destructors. */
+   and one process-wide table of destructors, allocated by the first
+   pthread_key_create so that programs without keys do not carry it. */
 #include <errno.h>
 #include "rt/pthread_impl.h"
+#include "rt/rt.h"
 #include "rtld/ldso.h"
 
 _Static_assert(sizeof(((struct tcb *)0)->tsd) / sizeof(void *) == PTHREAD_KEYS_MAX,
 	       "struct tcb holds one slot per key");
 
-static struct {
+static struct key {
 	void (*destructor)(void *);
 	int used;
-} keys[PTHREAD_KEYS_MAX];
+} *keys;
 static rt_lock keys_lock = RT_LOCK_INIT;
+
+/* Null until the first key exists; readers without the lock pair with the
+   release that publishes the zeroed table. */
+static struct key *key_table(void)
+{
+	return __atomic_load_n(&keys, __ATOMIC_ACQUIRE);
+}
 
 EXPORT int pthread_key_create(pthread_key_t *key, void (*destructor)(void *))
 {
 	int r = EAGAIN;
 	rt_lock_take(&keys_lock);
+	if (!keys) {
+		struct key *t = __rt_calloc(PTHREAD_KEYS_MAX, sizeof *t);
+		if (!t) {
+			rt_lock_release(&keys_lock);
+			return ENOMEM;
+		}
+		__atomic_store_n(&keys, t, __ATOMIC_RELEASE);
+	}
 	for (unsigned k = 0; k < PTHREAD_KEYS_MAX; k++) {
 		if (!keys[k].used) {
 			keys[k].used = 1;
@@ -38,7 +55,7 @@ EXPORT int pthread_key_delete(pthread_key_t key)
 		return EINVAL;
 	int r = 0;
 	rt_lock_take(&keys_lock);
-	if (!keys[key].used) {
+	if (!keys || !keys[key].used) {
 		r = EINVAL;
 	} else {
 		keys[key].used = 0;
@@ -65,7 +82,8 @@ EXPORT void *pthread_getspecific(pthread_key_t key)
 
 EXPORT int pthread_setspecific(pthread_key_t key, const void *value)
 {
-	if (key >= PTHREAD_KEYS_MAX || !__atomic_load_n(&keys[key].used, __ATOMIC_RELAXED))
+	struct key *t = key_table();
+	if (key >= PTHREAD_KEYS_MAX || !t || !__atomic_load_n(&t[key].used, __ATOMIC_RELAXED))
 		return EINVAL;
 	__rt_self()->tsd[key] = (void *)value;
 	return 0;
@@ -75,11 +93,14 @@ EXPORT int pthread_setspecific(pthread_key_t key, const void *value)
    PTHREAD_DESTRUCTOR_ITERATIONS in all. */
 void __pthread_tsd_run_destructors(struct tcb *self)
 {
+	struct key *t = key_table();
+	if (!t)
+		return;
 	for (int round = 0; round < PTHREAD_DESTRUCTOR_ITERATIONS; round++) {
 		int ran = 0;
 		for (unsigned k = 0; k < PTHREAD_KEYS_MAX; k++) {
 			void *v = self->tsd[k];
-			void (*d)(void *) = __atomic_load_n(&keys[k].destructor, __ATOMIC_RELAXED);
+			void (*d)(void *) = __atomic_load_n(&t[k].destructor, __ATOMIC_RELAXED);
 			if (!v || !d)
 				continue;
 			self->tsd[k] = 0;
