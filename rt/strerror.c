@@ -7,9 +7,11 @@ EXPORT char *strerror(int err)
 {
 	static char unknown[32];
 
-	if (err >= 0 && (size_t)err < sizeof strerror_tab / sizeof *strerror_tab &&
-	    strerror_tab[err])
-		return (char *)strerror_tab[err];
+	const char *m = strerror_msgs, *end = m + sizeof strerror_msgs;
+	for (int i = err; i > 0 && m < end; i--)
+		m += strlen(m) + 1;
+	if (err >= 0 && m < end && *m)
+		return (char *)m;
 	/* Not thread-safe for unknown numbers, which no correct program passes. */
 	char digits[12], *p = digits + sizeof digits;
 	unsigned v = err < 0 ? -(unsigned)err : (unsigned)err;

@@ -1,137 +1,140 @@
 /* Messages for the Linux error numbers, worded as glibc words them so that
    programs print the same text under either runtime.  Numbers are the same on
-   every architecture ld-rseq supports (asm-generic). */
-static const char *const strerror_tab[] = {
-	[0] = "Success",
-	[1] = "Operation not permitted",
-	[2] = "No such file or directory",
-	[3] = "No such process",
-	[4] = "Interrupted system call",
-	[5] = "Input/output error",
-	[6] = "No such device or address",
-	[7] = "Argument list too long",
-	[8] = "Exec format error",
-	[9] = "Bad file descriptor",
-	[10] = "No child processes",
-	[11] = "Resource temporarily unavailable",
-	[12] = "Cannot allocate memory",
-	[13] = "Permission denied",
-	[14] = "Bad address",
-	[15] = "Block device required",
-	[16] = "Device or resource busy",
-	[17] = "File exists",
-	[18] = "Invalid cross-device link",
-	[19] = "No such device",
-	[20] = "Not a directory",
-	[21] = "Is a directory",
-	[22] = "Invalid argument",
-	[23] = "Too many open files in system",
-	[24] = "Too many open files",
-	[25] = "Inappropriate ioctl for device",
-	[26] = "Text file busy",
-	[27] = "File too large",
-	[28] = "No space left on device",
-	[29] = "Illegal seek",
-	[30] = "Read-only file system",
-	[31] = "Too many links",
-	[32] = "Broken pipe",
-	[33] = "Numerical argument out of domain",
-	[34] = "Numerical result out of range",
-	[35] = "Resource deadlock avoided",
-	[36] = "File name too long",
-	[37] = "No locks available",
-	[38] = "Function not implemented",
-	[39] = "Directory not empty",
-	[40] = "Too many levels of symbolic links",
-	[42] = "No message of desired type",
-	[43] = "Identifier removed",
-	[44] = "Channel number out of range",
-	[45] = "Level 2 not synchronized",
-	[46] = "Level 3 halted",
-	[47] = "Level 3 reset",
-	[48] = "Link number out of range",
-	[49] = "Protocol driver not attached",
-	[50] = "No CSI structure available",
-	[51] = "Level 2 halted",
-	[52] = "Invalid exchange",
-	[53] = "Invalid request descriptor",
-	[54] = "Exchange full",
-	[55] = "No anode",
-	[56] = "Invalid request code",
-	[57] = "Invalid slot",
-	[59] = "Bad font file format",
-	[60] = "Device not a stream",
-	[61] = "No data available",
-	[62] = "Timer expired",
-	[63] = "Out of streams resources",
-	[64] = "Machine is not on the network",
-	[65] = "Package not installed",
-	[66] = "Object is remote",
-	[67] = "Link has been severed",
-	[68] = "Advertise error",
-	[69] = "Srmount error",
-	[70] = "Communication error on send",
-	[71] = "Protocol error",
-	[72] = "Multihop attempted",
-	[73] = "RFS specific error",
-	[74] = "Bad message",
-	[75] = "Value too large for defined data type",
-	[76] = "Name not unique on network",
-	[77] = "File descriptor in bad state",
-	[78] = "Remote address changed",
-	[79] = "Can not access a needed shared library",
-	[80] = "Accessing a corrupted shared library",
-	[81] = ".lib section in a.out corrupted",
-	[82] = "Attempting to link in too many shared libraries",
-	[83] = "Cannot exec a shared library directly",
-	[84] = "Invalid or incomplete multibyte or wide character",
-	[85] = "Interrupted system call should be restarted",
-	[86] = "Streams pipe error",
-	[87] = "Too many users",
-	[88] = "Socket operation on non-socket",
-	[89] = "Destination address required",
-	[90] = "Message too long",
-	[91] = "Protocol wrong type for socket",
-	[92] = "Protocol not available",
-	[93] = "Protocol not supported",
-	[94] = "Socket type not supported",
-	[95] = "Operation not supported",
-	[96] = "Protocol family not supported",
-	[97] = "Address family not supported by protocol",
-	[98] = "Address already in use",
-	[99] = "Cannot assign requested address",
-	[100] = "Network is down",
-	[101] = "Network is unreachable",
-	[102] = "Network dropped connection on reset",
-	[103] = "Software caused connection abort",
-	[104] = "Connection reset by peer",
-	[105] = "No buffer space available",
-	[106] = "Transport endpoint is already connected",
-	[107] = "Transport endpoint is not connected",
-	[108] = "Cannot send after transport endpoint shutdown",
-	[109] = "Too many references: cannot splice",
-	[110] = "Connection timed out",
-	[111] = "Connection refused",
-	[112] = "Host is down",
-	[113] = "No route to host",
-	[114] = "Operation already in progress",
-	[115] = "Operation now in progress",
-	[116] = "Stale file handle",
-	[117] = "Structure needs cleaning",
-	[118] = "Not a XENIX named type file",
-	[119] = "No XENIX semaphores available",
-	[120] = "Is a named type file",
-	[121] = "Remote I/O error",
-	[122] = "Disk quota exceeded",
-	[123] = "No medium found",
-	[124] = "Wrong medium type",
-	[125] = "Operation canceled",
-	[126] = "Required key not available",
-	[127] = "Key has expired",
-	[128] = "Key has been revoked",
-	[129] = "Key was rejected by service",
-	[130] = "Owner died",
-	[131] = "State not recoverable",
-	[132] = "Operation not possible due to RF-kill",
-	[133] = "Memory page has hardware error",
-};
+   every architecture ld-rseq supports (asm-generic).  One string holds them in
+   order of number, each ended by its NUL and an unused number by an empty
+   message: no table of pointers for the loader to carry and relocate. */
+static const char strerror_msgs[] =
+	/* 0 */ "Success\0"
+	/* 1 */ "Operation not permitted\0"
+	/* 2 */ "No such file or directory\0"
+	/* 3 */ "No such process\0"
+	/* 4 */ "Interrupted system call\0"
+	/* 5 */ "Input/output error\0"
+	/* 6 */ "No such device or address\0"
+	/* 7 */ "Argument list too long\0"
+	/* 8 */ "Exec format error\0"
+	/* 9 */ "Bad file descriptor\0"
+	/* 10 */ "No child processes\0"
+	/* 11 */ "Resource temporarily unavailable\0"
+	/* 12 */ "Cannot allocate memory\0"
+	/* 13 */ "Permission denied\0"
+	/* 14 */ "Bad address\0"
+	/* 15 */ "Block device required\0"
+	/* 16 */ "Device or resource busy\0"
+	/* 17 */ "File exists\0"
+	/* 18 */ "Invalid cross-device link\0"
+	/* 19 */ "No such device\0"
+	/* 20 */ "Not a directory\0"
+	/* 21 */ "Is a directory\0"
+	/* 22 */ "Invalid argument\0"
+	/* 23 */ "Too many open files in system\0"
+	/* 24 */ "Too many open files\0"
+	/* 25 */ "Inappropriate ioctl for device\0"
+	/* 26 */ "Text file busy\0"
+	/* 27 */ "File too large\0"
+	/* 28 */ "No space left on device\0"
+	/* 29 */ "Illegal seek\0"
+	/* 30 */ "Read-only file system\0"
+	/* 31 */ "Too many links\0"
+	/* 32 */ "Broken pipe\0"
+	/* 33 */ "Numerical argument out of domain\0"
+	/* 34 */ "Numerical result out of range\0"
+	/* 35 */ "Resource deadlock avoided\0"
+	/* 36 */ "File name too long\0"
+	/* 37 */ "No locks available\0"
+	/* 38 */ "Function not implemented\0"
+	/* 39 */ "Directory not empty\0"
+	/* 40 */ "Too many levels of symbolic links\0"
+	/* 41 */ "\0"
+	/* 42 */ "No message of desired type\0"
+	/* 43 */ "Identifier removed\0"
+	/* 44 */ "Channel number out of range\0"
+	/* 45 */ "Level 2 not synchronized\0"
+	/* 46 */ "Level 3 halted\0"
+	/* 47 */ "Level 3 reset\0"
+	/* 48 */ "Link number out of range\0"
+	/* 49 */ "Protocol driver not attached\0"
+	/* 50 */ "No CSI structure available\0"
+	/* 51 */ "Level 2 halted\0"
+	/* 52 */ "Invalid exchange\0"
+	/* 53 */ "Invalid request descriptor\0"
+	/* 54 */ "Exchange full\0"
+	/* 55 */ "No anode\0"
+	/* 56 */ "Invalid request code\0"
+	/* 57 */ "Invalid slot\0"
+	/* 58 */ "\0"
+	/* 59 */ "Bad font file format\0"
+	/* 60 */ "Device not a stream\0"
+	/* 61 */ "No data available\0"
+	/* 62 */ "Timer expired\0"
+	/* 63 */ "Out of streams resources\0"
+	/* 64 */ "Machine is not on the network\0"
+	/* 65 */ "Package not installed\0"
+	/* 66 */ "Object is remote\0"
+	/* 67 */ "Link has been severed\0"
+	/* 68 */ "Advertise error\0"
+	/* 69 */ "Srmount error\0"
+	/* 70 */ "Communication error on send\0"
+	/* 71 */ "Protocol error\0"
+	/* 72 */ "Multihop attempted\0"
+	/* 73 */ "RFS specific error\0"
+	/* 74 */ "Bad message\0"
+	/* 75 */ "Value too large for defined data type\0"
+	/* 76 */ "Name not unique on network\0"
+	/* 77 */ "File descriptor in bad state\0"
+	/* 78 */ "Remote address changed\0"
+	/* 79 */ "Can not access a needed shared library\0"
+	/* 80 */ "Accessing a corrupted shared library\0"
+	/* 81 */ ".lib section in a.out corrupted\0"
+	/* 82 */ "Attempting to link in too many shared libraries\0"
+	/* 83 */ "Cannot exec a shared library directly\0"
+	/* 84 */ "Invalid or incomplete multibyte or wide character\0"
+	/* 85 */ "Interrupted system call should be restarted\0"
+	/* 86 */ "Streams pipe error\0"
+	/* 87 */ "Too many users\0"
+	/* 88 */ "Socket operation on non-socket\0"
+	/* 89 */ "Destination address required\0"
+	/* 90 */ "Message too long\0"
+	/* 91 */ "Protocol wrong type for socket\0"
+	/* 92 */ "Protocol not available\0"
+	/* 93 */ "Protocol not supported\0"
+	/* 94 */ "Socket type not supported\0"
+	/* 95 */ "Operation not supported\0"
+	/* 96 */ "Protocol family not supported\0"
+	/* 97 */ "Address family not supported by protocol\0"
+	/* 98 */ "Address already in use\0"
+	/* 99 */ "Cannot assign requested address\0"
+	/* 100 */ "Network is down\0"
+	/* 101 */ "Network is unreachable\0"
+	/* 102 */ "Network dropped connection on reset\0"
+	/* 103 */ "Software caused connection abort\0"
+	/* 104 */ "Connection reset by peer\0"
+	/* 105 */ "No buffer space available\0"
+	/* 106 */ "Transport endpoint is already connected\0"
+	/* 107 */ "Transport endpoint is not connected\0"
+	/* 108 */ "Cannot send after transport endpoint shutdown\0"
+	/* 109 */ "Too many references: cannot splice\0"
+	/* 110 */ "Connection timed out\0"
+	/* 111 */ "Connection refused\0"
+	/* 112 */ "Host is down\0"
+	/* 113 */ "No route to host\0"
+	/* 114 */ "Operation already in progress\0"
+	/* 115 */ "Operation now in progress\0"
+	/* 116 */ "Stale file handle\0"
+	/* 117 */ "Structure needs cleaning\0"
+	/* 118 */ "Not a XENIX named type file\0"
+	/* 119 */ "No XENIX semaphores available\0"
+	/* 120 */ "Is a named type file\0"
+	/* 121 */ "Remote I/O error\0"
+	/* 122 */ "Disk quota exceeded\0"
+	/* 123 */ "No medium found\0"
+	/* 124 */ "Wrong medium type\0"
+	/* 125 */ "Operation canceled\0"
+	/* 126 */ "Required key not available\0"
+	/* 127 */ "Key has expired\0"
+	/* 128 */ "Key has been revoked\0"
+	/* 129 */ "Key was rejected by service\0"
+	/* 130 */ "Owner died\0"
+	/* 131 */ "State not recoverable\0"
+	/* 132 */ "Operation not possible due to RF-kill\0"
+	/* 133 */ "Memory page has hardware error\0";
