@@ -95,32 +95,25 @@ static void number(struct sink *s, const struct spec *sp, uintmax_t v, int neg, 
 
 enum { L_INT, L_HH, L_H, L_L, L_LL, L_Z, L_T, L_J };
 
-static uintmax_t arg_unsigned(va_list *ap, int len)
-{
-	switch (len) {
-	case L_HH: return (unsigned char)va_arg(*ap, unsigned);
-	case L_H: return (unsigned short)va_arg(*ap, unsigned);
-	case L_L: return va_arg(*ap, unsigned long);
-	case L_LL: return va_arg(*ap, unsigned long long);
-	case L_Z: return va_arg(*ap, size_t);
-	case L_T: return (uintmax_t)va_arg(*ap, ptrdiff_t);
-	case L_J: return va_arg(*ap, uintmax_t);
-	default: return va_arg(*ap, unsigned);
-	}
-}
+/* size_t, ptrdiff_t and intmax_t are long or unsigned long on the LP64
+   machines ld-rseq runs on, so one va_arg of long reads every l, z, t and j
+   argument and the narrower ones are cut from one of int; the value comes
+   back sign-extended for the signed conversions. */
+_Static_assert(sizeof(size_t) == sizeof(long) && sizeof(intmax_t) == sizeof(long),
+	       "z, t and j arguments are read as long");
 
-static intmax_t arg_signed(va_list *ap, int len)
+static uintmax_t arg_int(va_list *ap, int len, int is_signed)
 {
-	switch (len) {
-	case L_HH: return (signed char)va_arg(*ap, int);
-	case L_H: return (short)va_arg(*ap, int);
-	case L_L: return va_arg(*ap, long);
-	case L_LL: return va_arg(*ap, long long);
-	case L_Z: return (intmax_t)va_arg(*ap, size_t);
-	case L_T: return va_arg(*ap, ptrdiff_t);
-	case L_J: return va_arg(*ap, intmax_t);
-	default: return va_arg(*ap, int);
-	}
+	if (len == L_LL)
+		return va_arg(*ap, unsigned long long);
+	if (len >= L_L)
+		return va_arg(*ap, unsigned long);
+	unsigned v = va_arg(*ap, unsigned);
+	if (len == L_HH)
+		return is_signed ? (uintmax_t)(signed char)v : (unsigned char)v;
+	if (len == L_H)
+		return is_signed ? (uintmax_t)(short)v : (unsigned short)v;
+	return is_signed ? (uintmax_t)(int)v : v;
 }
 
 size_t __rt_format(struct sink *s, const char *fmt, va_list ap0)
@@ -192,7 +185,7 @@ size_t __rt_format(struct sink *s, const char *fmt, va_list ap0)
 		switch (c) {
 		case 'd':
 		case 'i': {
-			intmax_t v = arg_signed(&ap, len);
+			intmax_t v = (intmax_t)arg_int(&ap, len, 1);
 			number(s, &sp, v < 0 ? -(uintmax_t)v : (uintmax_t)v, v < 0, 10, 0, NULL);
 			break;
 		}
@@ -200,7 +193,7 @@ size_t __rt_format(struct sink *s, const char *fmt, va_list ap0)
 		case 'o':
 		case 'x':
 		case 'X': {
-			uintmax_t v = arg_unsigned(&ap, len);
+			uintmax_t v = arg_int(&ap, len, 0);
 			const char *prefix = NULL;
 			if (c != 'u' && c != 'o' && (sp.flags & F_ALT) && v)
 				prefix = c == 'x' ? "0x" : "0X";
