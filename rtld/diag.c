@@ -45,15 +45,11 @@ void dl_printf(int fd, const char *fmt, ...)
 
 /* Every start-up failure ends here: one line naming the program, status 127
    (glibc's code for "could not run"), before any of the program ran. */
-void dl_fatal(const char *fmt, ...)
+__attribute__((noreturn)) static void vfatal(const char *fmt, va_list ap)
 {
 	char buf[1024];
-	va_list ap;
-	int n;
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
 
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		n = 0;
 	if ((size_t)n >= sizeof buf)
@@ -63,6 +59,14 @@ void dl_fatal(const char *fmt, ...)
 	__builtin_unreachable();
 }
 
+void dl_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfatal(fmt, ap);
+}
+
 void dl_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -70,10 +74,7 @@ void dl_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	if (dl_recover_active())
 		dl_recover_fail(fmt, ap);
-	char buf[1024];
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	dl_fatal("%s", buf);
+	vfatal(fmt, ap);
 }
 
 /* LD_DEBUG: a comma, colon or space separated list of categories. */
