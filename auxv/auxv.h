@@ -17,7 +17,10 @@
 #define AT_MINSIGSTKSZ 51
 #endif
 
-#define AUXV_MAX 64 /* keys below this are kept by value */
+/* Keys below this are kept by value: every key Linux defines up to
+   AT_MINSIGSTKSZ; getauxval walks the vector for any later one. */
+#define AUXV_MAX (AT_MINSIGSTKSZ + 1)
+_Static_assert(AUXV_MAX <= 64, "present has a bit for every key kept");
 
 struct auxv_info {
 	uintptr_t *vec;             /* the vector itself, for getauxval */
@@ -36,7 +39,7 @@ static inline uintptr_t auxv_get(unsigned key)
 
 static inline int auxv_has(unsigned key)
 {
-	return key < 64 && (__auxv.present >> key & 1);
+	return key < AUXV_MAX && (__auxv.present >> key & 1);
 }
 
 #endif
