@@ -212,6 +212,9 @@ EXPORT void *dlopen(const char *file, int mode)
 		/* At start-up this prefix says when the error happened; dlerror's
 		   caller knows. */
 		static const char prefix[] = "error while loading shared libraries: ";
+		_Static_assert(sizeof dl_recover_msg >= sizeof prefix - 1 +
+			       sizeof ((struct tcb *)0)->dlerror_buf,
+			       "dl_recover_msg holds all dlerror() keeps");
 		const char *m = dl_recover_msg;
 		if (!strncmp(m, prefix, sizeof prefix - 1))
 			m += sizeof prefix - 1;

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 dl_jmp_buf *dl_recover_point;
-char dl_recover_msg[512];
+char dl_recover_msg[DL_RECOVER_MSG_SIZE];
 
 void dl_recover_fail(const char *fmt, va_list ap)
 {

@@ -13,7 +13,10 @@ __attribute__((noreturn)) void dl_longjmp(dl_jmp_buf, int);
 
 /* The active recovery point; dl* calls hold the loader lock while it is set. */
 extern dl_jmp_buf *dl_recover_point;
-extern char dl_recover_msg[512];
+/* The failed call's message: room for the 38-character start-up prefix that
+   dlopen drops and the 255 characters dlerror() keeps (checked in dlfcn.c). */
+#define DL_RECOVER_MSG_SIZE (38 + 256)
+extern char dl_recover_msg[DL_RECOVER_MSG_SIZE];
 
 static inline int dl_recover_active(void)
 {
