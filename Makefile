@@ -36,7 +36,11 @@ WARN          := -Wall -Wextra -Werror
 # except the string functions rt/ provides.
 # -Os: the loader runs before every program and most of it runs once; the
 # hot paths (symbol lookup, string functions) ask for -O2 per file.
-CFLAGS_LDSO   := -std=gnu11 -Os -g -fPIC -ffreestanding -fno-stack-protector \
+# -fPIE, not -fPIC: linked -Bsymbolic, the loader binds every reference to
+# its own definitions, so exported variables need no GOT load and exported
+# functions no local alias.  (It has no __thread variables, which -fPIE
+# would address as an executable's.)
+CFLAGS_LDSO   := -std=gnu11 -Os -g -fPIE -ffreestanding -fno-stack-protector \
                  -ffunction-sections -fdata-sections \
                  -fvisibility=hidden -fno-asynchronous-unwind-tables \
                  -fno-unwind-tables -fno-semantic-interposition \
@@ -46,11 +50,21 @@ CFLAGS_LDSO   := -std=gnu11 -Os -g -fPIC -ffreestanding -fno-stack-protector \
                  $(EXTRA_CFLAGS)
 LDFLAGS_LDSO  := -nostdlib -shared -Wl,-soname,ld-rseq.so.1 -Wl,-e,_dl_start \
                  -Wl,-Bsymbolic -Wl,-z,now -Wl,-z,relro -Wl,--hash-style=gnu \
-                 -Wl,-z,noexecstack -Wl,--no-undefined -Wl,--gc-sections
+                 -Wl,-z,noexecstack -Wl,--no-undefined -Wl,--gc-sections \
+                 -Wl,--spare-dynamic-tags=0
 
 LDSO_SRCS     := $(sort $(wildcard rtld/*.c tcb/*.c auxv/*.c tunables/*.c rt/*.c \
                    arch/$(ARCH)/*.c arch/$(ARCH)/*.S))
 LDSO_OBJS     := $(patsubst %,$(B)/obj/%.o,$(basename $(LDSO_SRCS)))
+# -Oz where code runs once per process or only on request; the work done
+# per library (mapping, decoding, search, allocation, lookup, relocation)
+# stays as fast as its own flags make it.
+LDSO_PER_LIB  := rtld/map rtld/dynamic rtld/load rtld/search rtld/util \
+                 rtld/lookup rtld/reloc rt/malloc rt/string
+$(filter-out $(patsubst %,$(B)/obj/%.o,$(LDSO_PER_LIB)),$(LDSO_OBJS)): CFLAGS_LDSO += -Oz
+# The loader's messages and dlerror texts never take floating-point
+# arguments: their variadic functions need no vector-register save area.
+$(B)/obj/rtld/diag.o $(B)/obj/rtld/dlfcn.o: CFLAGS_LDSO += -mgeneral-regs-only
 
 all: $(LDSO)
 
