@@ -137,6 +137,47 @@ def size_of(path):
             "data": data, "bss": bss, "value": text + data + bss}
 
 
+SIZE_PARTS = [("rtld/", "loader core: rtld/"), ("tcb/", "TLS, TCB and rseq: tcb/"),
+              ("auxv/", "auxv/ and tunables/"), ("tunables/", "auxv/ and tunables/"),
+              ("arch/", "arch/"), ("rt/", "runtime: rt/")]
+
+
+def size_parts(path, top):
+    """Where a loader's text+data+bss goes: functions and variables by source
+    directory (from the debug line info nm prints), the dynamic symbol tables,
+    and the rest (string literals, relocations, padding).  top is the total
+    from size_of."""
+    exe = shutil.which("nm"), shutil.which("readelf")
+    if not all(exe):
+        return {"ok": False, "why": "binutils not installed", "na": True}
+    try:
+        nm = subprocess.run(["nm", "-S", "-l", "-t", "d", "--defined-only", path],
+                            stdout=subprocess.PIPE, text=True, check=True).stdout
+        sec = subprocess.run(["readelf", "-SW", path], stdout=subprocess.PIPE, text=True,
+                             check=True).stdout
+    except (subprocess.CalledProcessError, OSError):
+        return _failed("nm or readelf failed")
+    parts, seen = {}, set()
+    for line in nm.splitlines():
+        sym, _, where = line.partition("\t")
+        f = sym.split()
+        if len(f) < 4 or f[0] in seen or f[2] in "aAN" or not where:
+            continue
+        seen.add(f[0])
+        m = re.search(r"(?:^|/)((?:rtld|tcb|auxv|tunables|arch|rt)/(?:[^/]+/)?[^/]+):\d+$",
+                      where)
+        label = m and next((lab for pre, lab in SIZE_PARTS if m.group(1).startswith(pre)), None)
+        if label:
+            parts[label] = parts.get(label, 0) + int(f[1])
+    tables = 0
+    for m in re.finditer(r"\.(dynsym|dynstr|gnu\.hash|hash)\s+\S+\s+\S+\s+\S+\s+([0-9a-f]+)",
+                         sec):
+        tables += int(m.group(2), 16)
+    parts["dynamic symbol tables (exports)"] = tables
+    parts["other: string literals, assembly, relocations, padding"] = top - sum(parts.values())
+    return {"ok": True, "value": parts}
+
+
 def profile(cmd, env=None, top=10, timeout=300):
     """The TOP functions by instructions executed in them (callgrind +
     callgrind_annotate): [(instructions, "file:function"), ...]."""

@@ -183,6 +183,15 @@ def size_tables(res):
     rows.append(["ld-rseq/glibc", "", "", "", fmt_ratio(ratio(s.get("ld-rseq"), s.get("glibc"))), ""])
     rows.append(["ld-rseq/musl", "", "", "", fmt_ratio(ratio(s.get("ld-rseq"), s.get("musl"))), ""])
     lines += table(["loader", "text", "data", "bss", "total", "file"], rows)
+    parts = (s.get("ld-rseq") or {}).get("parts")
+    if _ok(parts):
+        total = s["ld-rseq"]["value"]
+        lines += ["", "ld-rseq's total by part: functions and variables by the source "
+                  "directory that defines them (debug line info), the export tables, and "
+                  "the rest.", ""]
+        lines += table(["part", "bytes", "share"],
+                       [[k, fmt_int(v), "%.1f%%" % (100.0 * v / total)]
+                        for k, v in parts["value"].items()])
     lines += ["", "## Resident memory at entry (kB)", "",
               "VmRSS read from `/proc/self/status` by the first instructions of a "
               "libc-free program with no dependencies.", ""]

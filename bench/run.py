@@ -256,8 +256,12 @@ def entry_rss(args, size):
 
 
 def sizes(args):
-    return {"ld-rseq": measure.size_of(args.ldso), "glibc": measure.size_of(args.glibc_ldso),
-            "musl": measure.size_of(args.musl_ldso)}
+    out = {"ld-rseq": measure.size_of(args.ldso), "glibc": measure.size_of(args.glibc_ldso),
+           "musl": measure.size_of(args.musl_ldso)}
+    if out["ld-rseq"].get("ok"):
+        out["ld-rseq"]["parts"] = measure.size_parts(out["ld-rseq"]["path"],
+                                                     out["ld-rseq"]["value"])
+    return out
 
 
 def _first_line(cmd, stream="stdout"):

@@ -52,6 +52,22 @@ for goal in 'start-up ≤ ¼ of glibc `LD_BIND_NOW=1`' 'start-up ≤ glibc lazy'
 	check_match "bench: goal row \"$goal\" with a met verdict" '\| (yes|no|unknown) \|$' "$line"
 done
 
+# The loader's size by part: every part measured, none negative (the rest is
+# what the named parts leave, so double counting would show here).
+if [ -x "$LDSO" ]; then
+	parts=$(python3 - "$json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))["size_bytes"]["ld-rseq"]["parts"]["value"]
+print(len(p), min(p.values()) >= 0, p["runtime: rt/"] > 0, p["loader core: rtld/"] > 0)
+PY
+)
+	check_eq "bench: loader size split into 7 parts, all measured" "7 True True True" "$parts"
+	check_eq "bench: report has the size-by-part table" 1 \
+		"$(grep -cxF '| part | bytes | share |' <<<"$report")"
+else
+	skip "bench: loader size by part" "$LDSO not built"
+fi
+
 # Instructions per added relocation, recomputed here from the raw counts.
 if [ -x "$LDSO" ] && have valgrind; then
 	want=$(python3 - "$json" <<'PY'
