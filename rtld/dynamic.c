@@ -22,10 +22,27 @@ static int is_pointer_tag(int64_t tag)
 	return 0;
 }
 
+/* The file data of the readable segment that held the last table checked:
+   most tables share a segment, so most checks need no walk over the program
+   headers.  Reset for each object; decoding runs under the loader lock. */
+static uintptr_t seg_lo, seg_len;
+
+static int in_file(const struct dso *p, uintptr_t addr, uint64_t len)
+{
+	if (addr - seg_lo <= seg_len && len <= seg_len - (addr - seg_lo))
+		return 1;
+	const Phdr *q = dl_segment_of(p, addr, len, PF_R, 1);
+	if (!q)
+		return 0;
+	seg_lo = p->base + q->p_vaddr;
+	seg_len = q->p_filesz;
+	return 1;
+}
+
 /* An absent table is (0, 0). */
 static void check_range(const struct dso *p, uintptr_t addr, uint64_t len, const char *what)
 {
-	if ((addr || len) && !dl_in_segment(p, addr, len, PF_R))
+	if ((addr || len) && !in_file(p, addr, len))
 		bad(p, what);
 }
 
@@ -172,15 +189,21 @@ void dl_decode_dynamic(struct dso *p)
 	size_t ndef = 0, nneed = 0;
 	uintptr_t versym = 0, verdef = 0, verneed = 0, gnuhash = 0;
 	Dyn *d = p->dynv;
+	uintptr_t dyn_end = 0; /* entries below it are known to be in file data */
 
+	seg_lo = seg_len = 0;
 	for (;; d++) {
-		if (!dl_in_segment(p, (uintptr_t)d, sizeof *d, PF_R))
-			bad(p, "dynamic section is not terminated");
+		if ((uintptr_t)(d + 1) > dyn_end) {
+			if (!in_file(p, (uintptr_t)d, sizeof *d))
+				bad(p, "dynamic section is not terminated");
+			dyn_end = seg_lo + seg_len;
+		}
 		if (d->d_tag == DT_NULL)
 			break;
 		if (d->d_tag >= 0 && d->d_tag < DT_NUM)
 			p->dyn[d->d_tag] = is_pointer_tag(d->d_tag) ? b + d->d_un.d_val : d->d_un.d_val;
 		switch (d->d_tag) {
+		case DT_NEEDED: p->nneeded++; break;
 		case DT_GNU_HASH: gnuhash = b + d->d_un.d_val; break;
 		case DT_VERSYM: versym = b + d->d_un.d_val; break;
 		case DT_VERDEF: verdef = b + d->d_un.d_val; break;

@@ -49,6 +49,7 @@ struct dso {
 
 	struct dso **deps;        /* direct DT_NEEDED, in order */
 	size_t ndeps;
+	size_t nneeded;           /* DT_NEEDED entries, counted by dl_decode_dynamic */
 	struct dso **reldeps;     /* dlopen'ed objects it bound to outside its deps */
 	size_t nreldeps;
 	struct dso **scope;       /* dlopen RTLD_LOCAL: the root's dependency tree */

@@ -14,8 +14,33 @@ unsigned long long dl_n_adds, dl_n_subs;
 struct dl_pending dl_pending = { -1, 0, 0 };
 int dl_started; /* the initial objects are running: loads are dlopen's */
 
+/* The names (soname and name asked for) and the files (inode) of the loaded
+   objects, as a Bloom filter of two bits each: most DT_NEEDED names and most
+   files are new, and the filter says so without a walk over the list.  An
+   object is entered as it is appended, with its names and file known; one
+   unloaded leaves its bits set, which costs a walk, never a wrong answer. */
+static uint64_t seen[8];
+
+static int filter(uint32_t h, int add)
+{
+	uint64_t *a = &seen[h >> 6 & 7], *b = &seen[h >> 15 & 7];
+	uint64_t x = 1ull << (h & 63), y = 1ull << (h >> 9 & 63);
+	int hit = (*a & x) && (*b & y);
+
+	if (add) {
+		*a |= x;
+		*b |= y;
+	}
+	return hit;
+}
+
 void dl_append(struct dso *p)
 {
+	if (p->soname)
+		filter(p->soname_hash, 1);
+	if (p->req_name && (!p->soname || p->req_hash != p->soname_hash))
+		filter(p->req_hash, 1);
+	filter((uint32_t)p->ino, 1);
 	dl_n_adds++;
 	p->prev = __dl_tail;
 	if (__dl_tail)
@@ -27,36 +52,47 @@ void dl_append(struct dso *p)
 
 static const char *base_name(const char *s)
 {
-	const char *b = strrchr(s, '/');
-	return b ? b + 1 : s;
+	const char *b = s;
+
+	for (; *s; s++)
+		if (*s == '/')
+			b = s + 1;
+	return b;
 }
 
 /* Is name (a DT_NEEDED entry, an LD_PRELOAD element or a dlopen argument)
-   already loaded?  Bare names match sonames, paths match the path opened. */
-struct dso *dl_find_loaded(const char *name)
+   already loaded?  Bare names match sonames, paths match the path opened.
+   h is the gnu_hash of a bare name. */
+static struct dso *find_loaded(const char *name, int path, uint32_t h)
 {
-	int path = !!strchr(name, '/');
-	uint32_t h = path ? 0 : gnu_hash(name);
-
+	if (!path && !filter(h, 0))
+		return 0;
 	for (struct dso *p = __dl_head; p; p = p->next) {
 		if (path ? !strcmp(p->name, name)
-			 : (p->soname && p->soname_hash == h && !strcmp(p->soname, name)) ||
-				   (p->req_name && p->req_hash == h && !strcmp(p->req_name, name)))
+			 : (p->soname_hash == h && p->soname && !strcmp(p->soname, name)) ||
+				   (p->req_hash == h && p->req_name && !strcmp(p->req_name, name)))
 			return p;
 	}
 	return 0;
+}
+
+struct dso *dl_find_loaded(const char *name)
+{
+	return find_loaded(name, !!strchr(name, '/'), gnu_hash(name));
 }
 
 struct dso *dl_load_library(const char *name, struct dso *needed_by)
 {
 	struct dso *p;
 	char *path = 0;
+	const char *base = base_name(name);
+	uint32_t h = gnu_hash(name);
 
-	if (!strcmp(base_name(name), LDSO_SONAME))
+	if (!strcmp(base, LDSO_SONAME))
 		return &__dl_self;
-	if ((p = dl_find_loaded(name)))
+	if ((p = find_loaded(name, base != name, h)))
 		return p;
-	if (!strcmp(base_name(name), "libc.so.6"))
+	if (!strcmp(base, "libc.so.6"))
 		dl_handoff_glibc(name);
 
 	dl_debug(DL_DEBUG_LIBS, "     file=%s;  needed by %s\n", name,
@@ -67,7 +103,7 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 		p = dl_alloc(sizeof *p);
 		p->name = dl_strdup(name);
 		p->req_name = p->name;
-		p->req_hash = gnu_hash(name);
+		p->req_hash = h;
 		p->missing = 1;
 		p->deps = dl_alloc(sizeof *p->deps);
 		dl_append(p);
@@ -79,7 +115,7 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 
 	uint64_t dev, ino;
 	dl_file_id(fd, &dev, &ino);
-	for (struct dso *q = __dl_head; q; q = q->next)
+	for (struct dso *q = filter((uint32_t)ino, 0) ? __dl_head : 0; q; q = q->next)
 		if (q->dev == dev && q->ino == ino && !q->mapped_by_kernel) {
 			sys_close(fd);
 			return q;
@@ -91,7 +127,7 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 	dl_free(path);
 	p->load_parent = needed_by;
 	p->req_name = dl_strdup(name);
-	p->req_hash = gnu_hash(name);
+	p->req_hash = h;
 	dl_append(p);
 	dl_debug(DL_DEBUG_LIBS, "     file=%s;  generating link map\n", p->name);
 	return p;
@@ -101,12 +137,9 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 void dl_load_deps(struct dso *first)
 {
 	for (struct dso *p = first; p; p = p->next) {
-		size_t n = 0;
 		if (p->deps)
 			continue;
-		for (Dyn *d = p->dynv; d->d_tag; d++)
-			n += d->d_tag == DT_NEEDED;
-		p->deps = dl_alloc((n + 1) * sizeof *p->deps);
+		p->deps = dl_alloc((p->nneeded + 1) * sizeof *p->deps);
 		for (Dyn *d = p->dynv; d->d_tag; d++) {
 			if (d->d_tag != DT_NEEDED)
 				continue;
