@@ -242,6 +242,10 @@ struct start_result dl_main(uintptr_t *sp, uintptr_t ldso_base)
 			av[0] = (char *)dl_opts.argv0_override;
 		parse_auxv(find_env(sp));
 	}
+	/* dlopen searches it long after start-up, when the program may have
+	   overwritten its argument and environment strings (setproctitle). */
+	if (dl_opts.library_path)
+		dl_opts.library_path = dl_strdup(dl_opts.library_path);
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
 	char **envp = find_env(sp);

@@ -116,7 +116,10 @@ static int usable(int fd)
 
 	if (sys_pread(fd, &e, sizeof e, 0) != sizeof e)
 		return 0;
-	return !memcmp(e.e_ident, ELFMAG, 4) && e.e_ident[4] == ELFCLASS64 &&
+	uint32_t magic, want;
+	__builtin_memcpy(&magic, e.e_ident, 4);
+	__builtin_memcpy(&want, ELFMAG, 4);
+	return magic == want && e.e_ident[4] == ELFCLASS64 &&
 	       e.e_machine == ARCH_ELF_MACHINE;
 }
 
@@ -138,27 +141,95 @@ static int try_open(const char *path, int *err)
 	return fd;
 }
 
+typedef uint64_t __attribute__((may_alias)) aword;
+#define ONES ((uint64_t)-1 / 255)
+/* Non-zero exactly when some byte of x is zero. */
+#define HASZERO(x) (((x) - ONES) & ~(x) & ONES * 128)
+
+/* The length of the list element at s (up to ':', ';' or the end) and
+   whether it holds a '$'.  A list is scanned again for every name looked
+   up, so it is read a word at a time where no byte in the word ends the
+   element; aligned words never cross into a page the string does not touch. */
+static size_t element_len(const char *s, int *dollar)
+{
+	const char *p = s;
+	int d = 0;
+
+	for (; (uintptr_t)p % sizeof(aword) && *p && *p != ':' && *p != ';'; p++)
+		d |= *p == '$';
+	if (!((uintptr_t)p % sizeof(aword)))
+		for (;; p += sizeof(aword)) {
+			uint64_t x = *(const aword *)p;
+			if (HASZERO(x) | HASZERO(x ^ ONES * ':') | HASZERO(x ^ ONES * ';'))
+				break;
+			d |= !!HASZERO(x ^ ONES * '$');
+		}
+	for (; *p && *p != ':' && *p != ';'; p++)
+		d |= *p == '$';
+	*dollar = d;
+	return p - s;
+}
+
+/* The elements scanned before: one RUNPATH or LD_LIBRARY_PATH serves many
+   names.  An element is known by its address; the lists are the loader's
+   own (its copy of LD_LIBRARY_PATH, the default directories) or a loaded
+   object's, so what is remembered holds until an object is unloaded
+   (dl_n_subs). */
+#define NKNOWN 4
+static const char *known[NKNOWN];
+static size_t known_len[NKNOWN]; /* length << 1 | has '$' */
+static unsigned known_next;
+static unsigned long long known_subs;
+
+static size_t element(const char *s, int *dollar)
+{
+	size_t i, n;
+
+	if (known_subs != dl_n_subs) {
+		memset(known, 0, sizeof known);
+		known_subs = dl_n_subs;
+	}
+	for (i = 0; i < NKNOWN && known[i] != s; i++)
+		;
+	if (i == NKNOWN) {
+		i = known_next++ % NKNOWN;
+		known[i] = s;
+		n = element_len(s, dollar);
+		known_len[i] = n << 1 | *dollar;
+	}
+	*dollar = known_len[i] & 1;
+	return known_len[i] >> 1;
+}
+
 /* Try name in each element of a colon-separated list; an empty element is
-   the current directory. */
-static int search_list(const char *list, const char *name, struct dso *origin,
+   the current directory.  An element without '$' is used as it is. */
+static int search_list(const char *list, const char *name, size_t nlen, struct dso *origin,
 		       char **path_out, int *err)
 {
-	char dir[PATH_MAX_LEN], full[PATH_MAX_LEN];
-	size_t nlen = strlen(name);
+	char full[PATH_MAX_LEN];
 
 	while (list && *list) {
-		size_t n = strcspn(list, ":;");
-		if (n ? expand(dir, list, n, origin) : (strcpy(dir, "."), 1)) {
-			size_t dl = strlen(dir);
-			if (dl + 1 + nlen < sizeof full) {
-				memcpy(full, dir, dl);
-				full[dl] = '/';
-				memcpy(full + dl + 1, name, nlen + 1);
-				int fd = try_open(full, err);
-				if (fd >= 0) {
-					*path_out = dl_strdup(full);
-					return fd;
-				}
+		size_t dl = 1;
+		int dollar, ok = 1;
+		size_t n = element(list, &dollar);
+		if (!n) {
+			full[0] = '.';
+		} else if (dollar) {
+			ok = expand(full, list, n, origin);
+			dl = ok ? strlen(full) : 0;
+		} else {
+			ok = n < PATH_MAX_LEN;
+			dl = n;
+			if (ok)
+				memcpy(full, list, n);
+		}
+		if (ok && dl + nlen < sizeof full) {
+			full[dl] = '/';
+			memcpy(full + dl + 1, name, nlen);
+			int fd = try_open(full, err);
+			if (fd >= 0) {
+				*path_out = memcpy(dl_alloc(dl + 1 + nlen), full, dl + 1 + nlen);
+				return fd;
 			}
 		}
 		list += n;
@@ -172,10 +243,11 @@ int dl_open_path(const char *name, struct dso *needed_by, char **path_out)
 {
 	int err = 2; /* ENOENT */
 	int fd;
+	size_t nlen = strlen(name) + 1;
 
 	if (strchr(name, '/')) {
 		char full[PATH_MAX_LEN];
-		if (!expand(full, name, strlen(name), needed_by))
+		if (!expand(full, name, nlen - 1, needed_by))
 			return -err;
 		fd = try_open(full, &err);
 		if (fd >= 0)
@@ -187,21 +259,21 @@ int dl_open_path(const char *name, struct dso *needed_by, char **path_out)
 		for (struct dso *q = needed_by; q; q = q->load_parent) {
 			saw_main |= q == __dl_head;
 			if (q->rpath && !q->runpath &&
-			    (fd = search_list(q->rpath, name, q, path_out, &err)) >= 0)
+			    (fd = search_list(q->rpath, name, nlen, q, path_out, &err)) >= 0)
 				return fd;
 		}
 		/* The program's RPATH also serves objects that dlopen brought in. */
 		if (!saw_main && __dl_head->rpath && !__dl_head->runpath &&
-		    (fd = search_list(__dl_head->rpath, name, __dl_head, path_out, &err)) >= 0)
+		    (fd = search_list(__dl_head->rpath, name, nlen, __dl_head, path_out, &err)) >= 0)
 			return fd;
 	}
 	if (dl_opts.library_path &&
-	    (fd = search_list(dl_opts.library_path, name, 0, path_out, &err)) >= 0)
+	    (fd = search_list(dl_opts.library_path, name, nlen, 0, path_out, &err)) >= 0)
 		return fd;
 	if (needed_by && needed_by->runpath &&
-	    (fd = search_list(needed_by->runpath, name, needed_by, path_out, &err)) >= 0)
+	    (fd = search_list(needed_by->runpath, name, nlen, needed_by, path_out, &err)) >= 0)
 		return fd;
-	if ((fd = search_list(DEFAULT_LIB_PATH, name, 0, path_out, &err)) >= 0)
+	if ((fd = search_list(DEFAULT_LIB_PATH, name, nlen, 0, path_out, &err)) >= 0)
 		return fd;
 	return -err;
 }

@@ -52,6 +52,12 @@ build() {
 			return 1
 		fi
 	done
+	mkdir -p "$out/lp"
+	if ! "$@" -O2 -fPIC -shared -DLIB_LP -Wl,-soname,libreglp.so -o "$out/lp/libreglp.so" \
+		"$src/libs.c" 2>"$out/libreglp.err"; then
+		fail "regress: build libreglp.so ($kind)" "$(head -3 "$out/libreglp.err")"
+		return 1
+	fi
 	prog "$out" regtest regtest.c -ldl -Wl,-rpath,"$out" -- "$@" || return 1
 	prog "$out" relr_main relr_main.c -L"$out" -lregrelr -Wl,-rpath,"$out" -- "$@" || return 1
 	prog "$out" copy_main copy_main.c -fno-PIE -no-pie -L"$out" -lregcopy \
@@ -102,6 +108,15 @@ dladdr static function\): 1, object found, sname \(null\).*sname marker
 leak_open opened 3000 of 3000.*: yes
 leak_fail opened 0 of 3000.*: yes
 EOF_TESTS
+
+# LD_LIBRARY_PATH overwritten in place by the program, then dlopen.
+g=$(run glibc env LD_LIBRARY_PATH="$d/glibc/lp" ./regtest envwipe)
+o=$(run rseq env LD_LIBRARY_PATH="$r/lp" ./regtest envwipe)
+if [[ $g != *": found"*exit=0 ]]; then
+	fail "regress envwipe: glibc reference" "$(tr '\n' '|' <<<"$g")"
+else
+	check_eq "regress envwipe: LD_LIBRARY_PATH as at start-up, as glibc" "$g" "$o"
+fi
 
 # expect_error NAME CMD...: CMD in $d/rseq ends with status 127 and exactly
 # one "ld-rseq: " line on stderr.

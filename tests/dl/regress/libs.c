@@ -80,3 +80,8 @@ void *get_hidden(void) { return (void *)hidden_fn; }
 int z(void);
 int y(void) { return z(); }
 #endif
+
+#ifdef LIB_LP
+/* Found through LD_LIBRARY_PATH only. */
+int lp_value = 5;
+#endif

@@ -150,6 +150,21 @@ static int leak(const char *lib)
 	return 0;
 }
 
+/* LD_LIBRARY_PATH's string overwritten in place after start-up, as
+   setproctitle does with the environment: dlopen still searches the
+   directories the program started with. */
+static int envwipe(void)
+{
+	extern char **environ;
+
+	for (char **e = environ; *e; e++)
+		if (!strncmp(*e, "LD_LIBRARY_PATH=", 16))
+			memset(*e + 16, 'x', strlen(*e + 16));
+	void *h = dlopen("libreglp.so", RTLD_NOW);
+	printf("dlopen after overwriting LD_LIBRARY_PATH: %s\n", h ? "found" : "not found");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *t = argc > 1 ? argv[1] : "";
@@ -169,6 +184,8 @@ int main(int argc, char **argv)
 		return noload();
 	if (!strcmp(t, "dladdr"))
 		return dladdr_zero();
+	if (!strcmp(t, "envwipe"))
+		return envwipe();
 	if (!strcmp(t, "leak_open"))
 		return leak("./librega.so");
 	if (!strcmp(t, "leak_fail"))
