@@ -27,7 +27,10 @@ static int prot_of(uint32_t flags)
 /* Check the ELF header of a file whose size is fsize. */
 static const char *check_ehdr(const Ehdr *e, uint64_t fsize, int is_main)
 {
-	if (__builtin_memcmp(e->e_ident, ELFMAG, 4))
+	uint32_t magic, want;
+	__builtin_memcpy(&magic, e->e_ident, 4);
+	__builtin_memcpy(&want, ELFMAG, 4);
+	if (magic != want)
 		return "invalid ELF header";
 	if (e->e_ident[4] != ELFCLASS64)
 		return "wrong ELF class: ELFCLASS32";
@@ -83,21 +86,25 @@ static const char *check_loads(const Phdr *ph, size_t n, uint64_t fsize, size_t 
 }
 
 /* Make [start, end) of one segment read zero: the tail of its last file page
-   by hand, whole pages beyond by an anonymous mapping. */
+   by hand, whole pages beyond by an anonymous mapping.  page_mapped: that
+   page is mapped, by this segment (own) or by an earlier one sharing it. */
 static void map_bss(const char *name, uintptr_t start, uintptr_t end, int prot,
-		    int page_mapped, size_t pg)
+		    int page_mapped, int own, size_t pg)
 {
 	uintptr_t page_end = (start + pg - 1) & -pg;
 
 	/* The rest of the last file page is zeroed to its end, not just to
 	   p_memsz, as the kernel does: glibc's loader, for one, allocates from
-	   the tail of its bss page and counts on it reading zero. */
+	   the tail of its bss page and counts on it reading zero.  A page an
+	   earlier segment mapped ends with this one's protection, as if this
+	   segment had mapped it (glibc maps it again). */
 	if (start < page_end && page_mapped) {
-		if (!(prot & PROT_WRITE))
-			sys_mprotect(start & -pg, pg, prot | PROT_WRITE);
+		int fix = !(prot & PROT_WRITE) || !own;
+		if (fix && sys_mprotect(start & -pg, pg, prot | PROT_WRITE) < 0)
+			bad(name, "cannot make a zero-fill page writable");
 		memset((void *)start, 0, page_end - start);
-		if (!(prot & PROT_WRITE))
-			sys_mprotect(start & -pg, pg, prot);
+		if (fix && sys_mprotect(start & -pg, pg, prot) < 0)
+			bad(name, "cannot protect a zero-fill page");
 	} else {
 		page_end = start & -pg;
 	}
@@ -117,17 +124,21 @@ static const Phdr *read_program_headers(struct dso *p, const Phdr *ph, size_t ph
 {
 	size_t pg = auxv_get(AT_PAGESZ);
 	uintptr_t mapped = 0;
+	int readable = 0; /* mapped is in the file data of a readable PT_LOAD */
 
 	for (size_t i = 0; i < phnum; i++) {
 		const Phdr *q = &ph[i];
 		switch (q->p_type) {
 		case PT_PHDR:
 			mapped = p->base + q->p_vaddr;
+			readable = 0;
 			break;
 		case PT_LOAD:
 			if (!mapped && phoff && phoff >= q->p_offset &&
-			    phoff + phnum * sizeof(Phdr) <= q->p_offset + q->p_filesz)
+			    phoff + phnum * sizeof(Phdr) <= q->p_offset + q->p_filesz) {
 				mapped = p->base + q->p_vaddr + phoff - q->p_offset;
+				readable = !!(q->p_flags & PF_R);
+			}
 			break;
 		case PT_DYNAMIC:
 			if (!dl_in_segment(p, p->base + q->p_vaddr, q->p_filesz, PF_R))
@@ -157,7 +168,7 @@ static const Phdr *read_program_headers(struct dso *p, const Phdr *ph, size_t ph
 			break;
 		}
 	}
-	if (mapped && dl_in_segment(p, mapped, phnum * sizeof(Phdr), PF_R))
+	if (mapped && (readable || dl_in_segment(p, mapped, phnum * sizeof(Phdr), PF_R)))
 		return (const Phdr *)mapped;
 	return 0;
 }
@@ -257,7 +268,8 @@ struct dso *dl_map_file(int fd, const char *name, int is_main)
 		}
 		if (q->p_memsz > q->p_filesz) {
 			uintptr_t z = va + q->p_filesz;
-			map_bss(name, z, va + q->p_memsz, prot, (z & -pg) < mapped_end, pg);
+			map_bss(name, z, va + q->p_memsz, prot, (z & -pg) < mapped_end,
+				q->p_filesz != 0, pg);
 		}
 		if (q->p_memsz)
 			mapped_end = (va + q->p_memsz + pg - 1) & -pg;

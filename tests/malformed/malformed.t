@@ -30,7 +30,7 @@ must=(empty trunc-ehdr trunc-phdrs trunc-half bad-magic wrong-class wrong-data
 	needed-name-out-of-range symtab-out-of-range gnu-hash-nbuckets-huge
 	sysv-hash-nbucket-huge relasz-huge reloc-unknown-type
 	reloc-sym-out-of-range reloc-offset-out-of-range)
-may=(wrong-version garbage-shdrs load-align-not-pow2 load-overlap
+may=(wrong-version garbage-shdrs load-align-not-pow2 load-overlap load-bss-shares-page
 	gnu-hash-bloom-huge gnu-hash-chain-unterminated sysv-hash-nchain-huge
 	sysv-hash-loop soname-unterminated no-dt-null relaent-wrong)
 

@@ -93,6 +93,21 @@ static int apply(const char *c)
 	CASE("load-vaddr-wrap") { p->p_vaddr = ~0ULL - 0xfff; p->p_paddr = p->p_vaddr; return 0; }
 	CASE("load-misaligned") { p->p_offset += 1; return 0; }
 	CASE("load-align-not-pow2") { p->p_align = 0x3000; return 0; }
+	/* Data with no file bytes starting in the last page of the segment
+	   before it, which is not writable. */
+	CASE("load-bss-shares-page") {
+		Elf64_Phdr *q = NULL;
+		for (int i = 0; ph(i) != p; i++)
+			if (ph(i)->p_type == PT_LOAD)
+				q = ph(i);
+		if (!q || (q->p_vaddr + q->p_filesz) % 4096 == 0 || (q->p_flags & PF_W))
+			return 1;
+		p->p_offset = q->p_offset + q->p_filesz;
+		p->p_vaddr = p->p_paddr = q->p_vaddr + q->p_filesz;
+		p->p_filesz = 0;
+		p->p_memsz = 64;
+		return 0;
+	}
 	CASE("load-overlap") { p->p_vaddr = ph(0)->p_vaddr; p->p_paddr = p->p_vaddr; p->p_offset = ph(0)->p_offset; return 0; }
 	CASE("dynamic-out-of-range") {
 		if (!(p = find_ph(PT_DYNAMIC)))
