@@ -26,15 +26,6 @@
 #define PAGE 4096
 #define NCLASS 47
 
-/* Chunk sizes, header included. */
-static const uint32_t class_size[NCLASS] = {
-	32, 48, 64, 80, 96, 112, 128,
-	160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024,
-	1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
-	10240, 12288, 14336, 16384, 20480, 24576, 28672, 32768,
-	40960, 49152, 57344, 65536, 81920, 98304, 114688, 131072,
-};
-
 struct free_chunk {
 	struct free_chunk *next;
 };
@@ -52,17 +43,20 @@ static inline size_t *words(void *p)
 	return p;
 }
 
+/* Chunk sizes, header included: 32 to 128 in steps of 16, then four per
+   power of two up to 128 KiB (160, 192, 224, 256, 320, ...). */
+static size_t class_size(int k)
+{
+	return k < 7 ? 32 + 16 * (size_t)k : (size_t)(5 + (k - 7) % 4) << ((k - 7) / 4 + 5);
+}
+
+/* The smallest class holding total bytes, from its top bits. */
 static int class_of(size_t total)
 {
-	int lo = 0, hi = NCLASS - 1;
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		if (class_size[mid] >= total)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
+	if (total <= 128)
+		return total <= 32 ? 0 : (int)((total + 15) >> 4) - 2;
+	int e = 63 - __builtin_clzl(total - 1);
+	return 7 + (e - 7) * 4 + (int)((total - 1) >> (e - 2) & 3);
 }
 
 static void *map_anon(size_t len)
@@ -72,10 +66,13 @@ static void *map_anon(size_t len)
 	return r < 0 ? NULL : (void *)r;
 }
 
-/* Carves up to `want` chunks of one class from the current region. */
-static struct free_chunk *carve(size_t size, int want)
+/* Carves a batch of chunks of class k from the current region.  Out of line:
+   it runs once per batch, and inlined it would slow every allocation. */
+static __attribute__((noinline)) struct free_chunk *carve(int k)
 {
 	struct free_chunk *list = NULL;
+	size_t size = class_size(k);
+	int want = size <= 1024 ? 64 : size <= 16384 ? 16384 / size * 4 : 1;
 
 	rt_lock_take(&region_lock);
 	if ((size_t)(region_end - region_cur) < size) {
@@ -98,16 +95,17 @@ static struct free_chunk *carve(size_t size, int want)
 	return list;
 }
 
-static void *alloc_small(size_t total)
+/* zero: the caller wants n zero bytes.  A chunk never handed out is still
+   as the region's fresh mapping left it: its kind word is 0 and its data is
+   zero, so only recycled chunks are cleared. */
+static void *alloc_small(size_t n, int zero)
 {
-	int k = class_of(total);
-	size_t size = class_size[k];
+	int k = class_of(n + HDR);
 
 	rt_lock_take(&classes[k].lock);
 	struct free_chunk *c = classes[k].free;
 	if (!c) {
-		int want = size <= 1024 ? 64 : size <= 16384 ? 16384 / size * 4 : 1;
-		c = carve(size, want);
+		c = carve(k);
 		if (!c) {
 			rt_lock_release(&classes[k].lock);
 			return NULL;
@@ -117,6 +115,8 @@ static void *alloc_small(size_t total)
 	rt_lock_release(&classes[k].lock);
 
 	size_t *w = (size_t *)c;
+	if (zero && w[1])
+		memset(w + 2, 0, n);
 	w[1] = (size_t)k << 4 | KIND_SMALL;
 	return w + 2;
 }
@@ -132,17 +132,22 @@ static void *alloc_large(size_t total)
 	return w + 2;
 }
 
-void *__rt_malloc(size_t n)
+/* Fresh mappings are zero, so only small chunks may need clearing. */
+static void *alloc(size_t n, int zero)
 {
 	if (n > PTRDIFF_MAX - 2 * PAGE) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	size_t total = n + HDR;
-	void *p = total <= SMALL_MAX ? alloc_small(total) : alloc_large(total);
+	void *p = n + HDR <= SMALL_MAX ? alloc_small(n, zero) : alloc_large(n + HDR);
 	if (!p)
 		errno = ENOMEM;
 	return p;
+}
+
+void *__rt_malloc(size_t n)
+{
+	return alloc(n, 0);
 }
 
 void __rt_free(void *p)
@@ -178,7 +183,7 @@ static size_t usable(void *p)
 
 	switch (kind & 15) {
 	case KIND_SMALL:
-		return class_size[kind >> 4] - HDR;
+		return class_size(kind >> 4) - HDR;
 	case KIND_LARGE:
 		return w[-2] - HDR;
 	default:
@@ -193,11 +198,7 @@ void *__rt_calloc(size_t count, size_t size)
 		errno = ENOMEM;
 		return NULL;
 	}
-	void *p = __rt_malloc(n);
-	/* Fresh mappings are already zero. */
-	if (p && (words(p)[-1] & 15) != KIND_LARGE)
-		memset(p, 0, n);
-	return p;
+	return alloc(n, 1);
 }
 
 void *__rt_realloc(void *p, size_t n)
