@@ -22,16 +22,24 @@ typedef uint64_t __attribute__((may_alias)) aword;
    lies below the source, so it must not assume the ranges are disjoint. */
 static void copy_fwd(unsigned char *dp, const unsigned char *sp, size_t n)
 {
-	for (; n >= 4 * WS; n -= 4 * WS, dp += 4 * WS, sp += 4 * WS) {
-		uint64_t a = ((const uword *)sp)[0], b = ((const uword *)sp)[1];
-		uint64_t c = ((const uword *)sp)[2], e = ((const uword *)sp)[3];
-		((uword *)dp)[0] = a;
-		((uword *)dp)[1] = b;
-		((uword *)dp)[2] = c;
-		((uword *)dp)[3] = e;
+	if (n >= WS) {
+		/* The last word covers the bytes the word loops leave; it is read
+		   before any store, which may overwrite it when moving. */
+		uint64_t last = *(const uword *)(sp + n - WS);
+		unsigned char *end = dp + n - WS;
+		for (; n >= 4 * WS; n -= 4 * WS, dp += 4 * WS, sp += 4 * WS) {
+			uint64_t a = ((const uword *)sp)[0], b = ((const uword *)sp)[1];
+			uint64_t c = ((const uword *)sp)[2], e = ((const uword *)sp)[3];
+			((uword *)dp)[0] = a;
+			((uword *)dp)[1] = b;
+			((uword *)dp)[2] = c;
+			((uword *)dp)[3] = e;
+		}
+		for (; n >= WS; n -= WS, dp += WS, sp += WS)
+			*(uword *)dp = *(const uword *)sp;
+		*(uword *)end = last;
+		return;
 	}
-	for (; n >= WS; n -= WS, dp += WS, sp += WS)
-		*(uword *)dp = *(const uword *)sp;
 	while (n--)
 		*dp++ = *sp++;
 }
