@@ -183,7 +183,7 @@ static void exercise(struct dso *p)
 		broken("PT_GNU_RELRO would mprotect memory outside the object");
 
 	p->global = 1;
-	__dl_head = __dl_tail = p;
+	dl_append(p);
 
 	/* dladdr walks every hashed symbol. */
 	for (size_t i = 0; i < p->nsyms; i++) {
