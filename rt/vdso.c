@@ -9,7 +9,7 @@ void *vdso_lookup(const char *name, const char *version)
 {
 	if (!dl_vdso)
 		return 0;
-	struct dso_version v = { version, elf_hash(version), 0, 0, 0 };
+	struct dso_version v = { version, elf_hash(version), (uint32_t)strlen(version), 0, 0, 0 };
 	struct sym_ref ref;
 
 	dl_name_ref(&ref, name, &v);

@@ -135,8 +135,8 @@ static void set_version(struct dso *p, size_t ndx, const char *name, uint32_t ha
 		p->versions = v;
 		p->nversions = n;
 	}
-	p->versions[ndx] = (struct dso_version){ name, hash, file, (unsigned char)hidden,
-						 (unsigned char)weak };
+	p->versions[ndx] = (struct dso_version){ name, hash, (uint32_t)strlen(name), file,
+						 (unsigned char)hidden, (unsigned char)weak };
 }
 
 /* Build the index -> version table from VERDEF and VERNEED. */

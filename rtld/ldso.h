@@ -81,6 +81,7 @@ struct dso {
 struct dso_version {
 	const char *name;     /* NULL: no version at this index */
 	uint32_t hash;        /* ELF hash of name */
+	uint32_t len;         /* strlen(name) */
 	const char *file;     /* for needs: the soname it is needed from */
 	unsigned char hidden; /* definition not default, or weak need */
 	unsigned char weak;

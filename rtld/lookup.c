@@ -35,6 +35,41 @@ static void sym_ref(struct dso *p, size_t i, struct sym_ref *ref)
 	}
 }
 
+/* Are the n bytes at a and b the same?  Word loads that overlap at the end
+   read no byte outside either range, and a name of up to 16 bytes with its
+   NUL takes two compares: the index's hash (which lacks the low bit) puts
+   f_1 and f_0 side by side, so mismatches are common and must be cheap. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			__builtin_memcpy(&x, a + i, 8);
+			__builtin_memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		__builtin_memcpy(&x, a + n - 8, 8);
+		__builtin_memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		__builtin_memcpy(&u, a, 4);
+		__builtin_memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		__builtin_memcpy(&u, a + n - 4, 4);
+		__builtin_memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	for (; n; n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
+
 /* glibc's rules: a versioned reference takes the definition of that version,
    or an unversioned definition in an object without versions.  An
    unversioned reference takes the base or oldest version (the binary was
@@ -48,7 +83,8 @@ static int version_ok(const struct dso *p, size_t i, const struct sym_ref *ref, 
 	const struct dso_version *d = ndx < p->nversions ? &p->versions[ndx] : 0;
 
 	if (ref->ver) {
-		if (d && d->name && d->hash == ref->ver->hash && !strcmp(d->name, ref->ver->name))
+		if (d && d->name && d->hash == ref->ver->hash && d->len == ref->ver->len &&
+		    same_bytes(d->name, ref->ver->name, d->len))
 			return 1;
 		return !ref->ver_hidden && !(d && d->name) && !(v & VERSYM_HIDDEN);
 	}
@@ -209,41 +245,6 @@ struct sym_def dl_lookup_in_list(const struct sym_ref *ref, struct dso *const *l
 		if (found(list[i], ref, flags, &d))
 			break;
 	return d;
-}
-
-/* Are the n bytes at a and b the same?  Word loads that overlap at the end
-   read no byte outside either range, and a name of up to 16 bytes with its
-   NUL takes two compares: the index's hash (which lacks the low bit) puts
-   f_1 and f_0 side by side, so mismatches are common and must be cheap. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			__builtin_memcpy(&x, a + i, 8);
-			__builtin_memcpy(&y, b + i, 8);
-			if (x != y)
-				return 0;
-		}
-		__builtin_memcpy(&x, a + n - 8, 8);
-		__builtin_memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4) {
-		__builtin_memcpy(&u, a, 4);
-		__builtin_memcpy(&v, b, 4);
-		if (u != v)
-			return 0;
-		__builtin_memcpy(&u, a + n - 4, 4);
-		__builtin_memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	for (; n; n--)
-		if (*a++ != *b++)
-			return 0;
-	return 1;
 }
 
 /* The start-up index of the global scope.  Walking the scope costs
