@@ -1,5 +1,7 @@
-# rtld/: symbol lookup and relocation are the start-up hot path: -O2 there.
-$(B)/obj/rtld/lookup.o $(B)/obj/rtld/reloc.o: CFLAGS_LDSO += -O2
+# rtld/: symbol lookup and relocation are the start-up hot path: -O2 there,
+# without the code alignment that costs 0.5 KiB and saves no instructions.
+$(B)/obj/rtld/lookup.o $(B)/obj/rtld/reloc.o: CFLAGS_LDSO += -O2 -falign-functions=1 \
+	-falign-jumps=1 -falign-loops=1 -falign-labels=1
 
 # rtld/: the libFuzzer target for the ELF reader (tests/fuzz/elf_fuzz.c).
 # The reader's own sources are compiled by clang with the sanitizers against
