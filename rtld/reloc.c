@@ -131,10 +131,13 @@ static int has_textrel(const struct dso *p)
 }
 
 /* A relocation must land in a writable segment (any segment with text
-   relocations).  Consecutive relocations hit the same segment, so the last
-   one found is tried first, inline. */
+   relocations).  Consecutive relocations hit the same segment: the last one
+   found is kept as [seg_lo, seg_lo + seg_fit), the addresses where a target
+   of any kind (at most TARGET_MAX bytes) fits, and tried first, inline.
+   Larger targets (COPY) always take the precise test. */
+#define TARGET_MAX 16
 static const struct dso *seg_dso;
-static uintptr_t seg_lo, seg_hi;
+static uintptr_t seg_lo, seg_fit;
 
 static __attribute__((noinline)) void find_target(struct dso *p, uintptr_t where, size_t len)
 {
@@ -142,7 +145,7 @@ static __attribute__((noinline)) void find_target(struct dso *p, uintptr_t where
 	if (q) {
 		seg_dso = p;
 		seg_lo = p->base + q->p_vaddr;
-		seg_hi = seg_lo + q->p_memsz;
+		seg_fit = q->p_memsz >= TARGET_MAX ? q->p_memsz - TARGET_MAX + 1 : 0;
 		return;
 	}
 	dl_error("error while loading shared libraries: %s: relocation outside a writable segment",
@@ -151,7 +154,7 @@ static __attribute__((noinline)) void find_target(struct dso *p, uintptr_t where
 
 static inline void check_target(struct dso *p, uintptr_t where, size_t len)
 {
-	if (p != seg_dso || where < seg_lo || where + len > seg_hi || where + len < where)
+	if (p != seg_dso || where - seg_lo >= seg_fit)
 		find_target(p, where, len);
 }
 
@@ -237,7 +240,7 @@ static void apply(struct dso *p, const Rela *r, int final)
 				 "has no definition in a shared object", who(p),
 				 p->strings + p->syms[symi].st_name);
 		size_t n = p->syms[symi].st_size < sz ? p->syms[symi].st_size : sz;
-		check_target(p, (uintptr_t)where, n);
+		find_target(p, (uintptr_t)where, n);
 		if (!dl_segment_of(def.dso, S, n, PF_R, 0))
 			dl_error("error while loading shared libraries: %s: COPY relocation of %s "
 				 "reads outside %s", who(p), p->strings + p->syms[symi].st_name,
