@@ -81,45 +81,47 @@ def _summary(samples_us):
             "min": s[0], "runs": len(s)}
 
 
-def wall_time(cmd, env=None, runs=50, warmup=5):
-    """Median and quartiles of the wall time of CMD in microseconds, from
-    hyperfine when installed, else from an own fork/exec loop."""
-    st = run_status(cmd, env)
-    if st != 0:
-        return _failed(status_why(st))
-    if shutil.which("hyperfine"):
-        with tempfile.NamedTemporaryFile(suffix=".json") as tf:
-            try:
-                r = subprocess.run(
-                    ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup),
-                     "--runs", str(runs), "--export-json", tf.name, " ".join(cmd)],
-                    env=env_with(env), stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL, timeout=600)
-            except subprocess.TimeoutExpired:
-                return _failed("timed out")
-            if r.returncode == 0:
-                with open(tf.name) as f:
-                    times = json.load(f)["results"][0]["times"]
-                res = _summary([t * 1e6 for t in times])
-                res["tool"] = "hyperfine"
-                return res
-    samples = []
-    e = env_with(env)
-    for k in range(warmup + runs):
-        t0 = time.perf_counter_ns()
-        try:
-            r = subprocess.run(cmd, env=e, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, timeout=30)
-        except (OSError, subprocess.TimeoutExpired) as ex:
-            return _failed(str(ex))
-        t1 = time.perf_counter_ns()
-        if r.returncode != 0:
-            return _failed(status_why(r.returncode))
-        if k >= warmup:
-            samples.append((t1 - t0) / 1e3)
-    res = _summary(samples)
-    res["tool"] = "loop"
-    return res
+def wall_times(cases, runs=50, warmup=5):
+    """Median and quartiles of the wall time, in microseconds, of each case
+    ({name: (cmd, env)}), fork and exec included.  The cases take turns run
+    by run (each round starting with the next case), so a shift in the
+    machine's load hits every loader alike instead of whichever was being
+    measured at the time."""
+    out, live = {}, []
+    for name, (cmd, env) in cases.items():
+        st = run_status(cmd, env)
+        if st != 0:
+            out[name] = _failed(status_why(st))
+        else:
+            live.append((name, cmd, env_with(env)))
+    samples = {name: [] for name, _, _ in live}
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        acts = [(os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)]
+        for k in range(warmup + runs):
+            for i in range(len(live)):
+                name, cmd, env = live[(i + k) % len(live)]
+                if name in out:
+                    continue
+                t0 = time.perf_counter_ns()
+                try:
+                    pid = os.posix_spawn(cmd[0], cmd, env, file_actions=acts)
+                    _, status = os.waitpid(pid, 0)
+                except OSError as ex:
+                    out[name] = _failed(str(ex))
+                    continue
+                t1 = time.perf_counter_ns()
+                st = os.waitstatus_to_exitcode(status)
+                if st != 0:
+                    out[name] = _failed(status_why(st))
+                elif k >= warmup:
+                    samples[name].append((t1 - t0) / 1e3)
+    finally:
+        os.close(null)
+    for name, v in samples.items():
+        if name not in out:
+            out[name] = _summary(v)
+    return out
 
 
 def size_of(path):

@@ -82,19 +82,24 @@ def variant(prog, tag, interp):
     return out
 
 
-def measure_startup(cmd, env, size):
-    """Instructions and wall time of one start-up case; a failing program or
-    an unexpected error becomes a failed cell, never a crashed run."""
+def measure_instructions(cmd, env):
+    """Instructions of one start-up case; a failing program or an unexpected
+    error becomes a failed cell, never a crashed run."""
     try:
         st = measure.run_status(cmd, env)
         if st != 0:
-            why = measure.status_why(st)
-            return {"instr": {"ok": False, "why": why}, "wall": {"ok": False, "why": why}}
-        return {"instr": measure.instructions(cmd, env),
-                "wall": measure.wall_time(cmd, env, size["runs"], size["warmup"])}
+            return {"ok": False, "why": measure.status_why(st)}
+        return measure.instructions(cmd, env)
+    except Exception as e:  # noqa: BLE001 -- the report must still be written
+        return {"ok": False, "why": "%s: %s" % (type(e).__name__, e)}
+
+
+def measure_wall(cases, size):
+    try:
+        return measure.wall_times(cases, size["runs"], size["warmup"])
     except Exception as e:  # noqa: BLE001 -- the report must still be written
         why = "%s: %s" % (type(e).__name__, e)
-        return {"instr": {"ok": False, "why": why}, "wall": {"ok": False, "why": why}}
+        return {name: {"ok": False, "why": why} for name in cases}
 
 
 def startup_cases(args, size):
@@ -112,7 +117,7 @@ def startup_cases(args, size):
                         "results": {l: {"instr": na("build failed"), "wall": na("build failed")}
                                     for l in STARTUP_LOADERS}})
             continue
-        res = {}
+        res, timed = {}, {}
         for lname in STARTUP_LOADERS:
             if lname == "static-pie":
                 cmd, env = [meta["static"]], {}
@@ -131,7 +136,11 @@ def startup_cases(args, size):
                                   "wall": {"ok": False, "why": str(e)}}
                     continue
             log("  %s under %s" % (name, lname))
-            res[lname] = measure_startup(cmd, env, size)
+            res[lname] = {"instr": measure_instructions(cmd, env)}
+            timed[lname] = (cmd, env)
+        log("  %s: wall time, loaders in turn" % name)
+        for lname, r in measure_wall(timed, size).items():
+            res[lname]["wall"] = r
         meta = dict(meta, results=res)
         out.append(meta)
     return out
@@ -294,7 +303,6 @@ def machine(args):
         "musl": _first_line([args.musl_ldso], "stderr").split()[-1],
         "gcc": _first_line(["gcc", "-dumpfullversion"]),
         "valgrind": _first_line(["valgrind", "--version"]),
-        "hyperfine": _first_line(["hyperfine", "--version"]),
     }
 
 
