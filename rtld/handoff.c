@@ -64,7 +64,7 @@ void dl_handoff_glibc(const char *needed)
 		dl_error("error while loading shared libraries: %s: the program needs glibc, "
 			 "and glibc's loader %s cannot be opened: %s", needed, GLIBC_LDSO,
 			 strerror(-fd));
-	struct dso *g = dl_map_file(fd, GLIBC_LDSO, 0);
+	struct dso *g = dl_map_file(fd, 0, GLIBC_LDSO, 0);
 	sys_close(fd);
 	dl_debug(DL_DEBUG_LIBS, "     %s needs glibc: continuing in %s\n", dl_opts.argv0, GLIBC_LDSO);
 

@@ -1,6 +1,7 @@
 /* Loading the dependency graph: breadth-first over DT_NEEDED, one object per
    soname and per file (device and inode), the loader's own soname satisfied
    by the loader. */
+#include <linux/stat.h>
 #include "rtld/stage.h"
 #include "rtld/sys.h"
 #include "rtld/util.h"
@@ -113,15 +114,16 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 		dl_error("error while loading shared libraries: %s: cannot open shared object file: %s",
 			 name, strerror(-fd));
 
-	uint64_t dev, ino;
-	dl_file_id(fd, &dev, &ino);
+	struct statx st;
+	dl_file_stat(fd, &st);
+	uint64_t dev = (uint64_t)st.stx_dev_major << 32 | st.stx_dev_minor, ino = st.stx_ino;
 	for (struct dso *q = filter((uint32_t)ino, 0) ? __dl_head : 0; q; q = q->next)
 		if (q->dev == dev && q->ino == ino && !q->mapped_by_kernel) {
 			sys_close(fd);
 			return q;
 		}
 	dl_pending.fd = fd;
-	p = dl_map_file(fd, path, 0);
+	p = dl_map_file(fd, &st, path, 0);
 	dl_pending.fd = -1;
 	sys_close(fd);
 	dl_free(path);

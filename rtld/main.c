@@ -95,7 +95,7 @@ static struct dso *load_program(const char *path)
 	int fd = sys_open(path, O_RDONLY);
 	if (fd < 0)
 		dl_fatal("cannot open program: %s", strerror(-fd));
-	struct dso *main = dl_map_file(fd, path, 1);
+	struct dso *main = dl_map_file(fd, 0, path, 1);
 	sys_close(fd);
 	if (main->soname && !strcmp(main->soname, __dl_self.soname))
 		dl_fatal("the loader cannot load itself as the program");

@@ -173,23 +173,14 @@ static const Phdr *read_program_headers(struct dso *p, const Phdr *ph, size_t ph
 	return 0;
 }
 
-static void file_stat(int fd, struct statx *st)
+void dl_file_stat(int fd, struct statx *st)
 {
 	if (__syscall5(__NR_statx, fd, (long)"", AT_EMPTY_PATH, STATX_SIZE | STATX_INO,
 		       (long)st) < 0)
 		st->stx_ino = st->stx_size = 0;
 }
 
-void dl_file_id(int fd, uint64_t *dev, uint64_t *ino)
-{
-	struct statx st;
-
-	file_stat(fd, &st);
-	*dev = (uint64_t)st.stx_dev_major << 32 | st.stx_dev_minor;
-	*ino = st.stx_ino;
-}
-
-struct dso *dl_map_file(int fd, const char *name, int is_main)
+struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int is_main)
 {
 	size_t pg = auxv_get(AT_PAGESZ);
 	union { Ehdr e; char buf[1024]; } u;
@@ -198,7 +189,10 @@ struct dso *dl_map_file(int fd, const char *name, int is_main)
 	uint64_t lo, hi, align;
 	const char *why;
 
-	file_stat(fd, &st);
+	if (known)
+		st = *known;
+	else
+		dl_file_stat(fd, &st);
 	long n = sys_pread(fd, u.buf, sizeof u.buf, 0);
 	if (n < (long)sizeof(Ehdr))
 		bad(name, n < 0 ? "cannot read file data" : "file too short");

@@ -35,12 +35,14 @@ struct dl_options {
 };
 extern struct dl_options dl_opts;
 
-/* map.c: map an ELF file; name is kept as the object's l_name. */
-struct dso *dl_map_file(int fd, const char *name, int is_main);
+/* map.c: map an ELF file; name is kept as the object's l_name.  st: the
+   file's statx (size, device, inode) if the caller has it, else NULL. */
+struct statx;
+struct dso *dl_map_file(int fd, const struct statx *st, const char *name, int is_main);
+void dl_file_stat(int fd, struct statx *st);
 void dl_decode_dynamic(struct dso *p);
 void dl_setup_mapped(struct dso *p, const Phdr *ph, size_t phnum);
 void dl_unmap(struct dso *p);
-void dl_file_id(int fd, uint64_t *dev, uint64_t *ino);
 
 /* load.c */
 struct dso *dl_load_library(const char *name, struct dso *needed_by);

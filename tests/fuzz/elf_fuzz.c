@@ -244,7 +244,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "error: %s\n", dl_recover_msg);
 	} else {
 		dl_recover_point = &jb;
-		p = dl_map_file(fd, OBJ_NAME, 0);
+		p = dl_map_file(fd, 0, OBJ_NAME, 0);
 		exercise(p);
 		dl_unmap(p);
 		if (verbose)
