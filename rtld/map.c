@@ -2,6 +2,7 @@
    whole span, then map each PT_LOAD over it with its exact protections.  A
    segment's bss is zeroed to the end of its last file page and mapped
    anonymous beyond; gaps between segments stay PROT_NONE. */
+#include <asm/stat.h>
 #include <linux/stat.h>
 #include "rtld/stage.h"
 #include "rtld/sys.h"
@@ -173,11 +174,25 @@ static const Phdr *read_program_headers(struct dso *p, const Phdr *ph, size_t ph
 	return 0;
 }
 
+/* Size and identity of an open file.  fstat when statx is missing (Linux
+   before 4.11, or a seccomp profile written before it); with neither, all
+   zero, and the header checks reject the file. */
 void dl_file_stat(int fd, struct statx *st)
 {
+	struct stat s;
+
+	*st = (struct statx){ 0 };
 	if (__syscall5(__NR_statx, fd, (long)"", AT_EMPTY_PATH, STATX_SIZE | STATX_INO,
-		       (long)st) < 0)
-		st->stx_ino = st->stx_size = 0;
+		       (long)st) >= 0)
+		return;
+	*st = (struct statx){ 0 };
+	if (__syscall2(__NR_fstat, fd, (long)&s) < 0)
+		return;
+	/* Only compared with other results of this function. */
+	st->stx_dev_major = (uint32_t)((uint64_t)s.st_dev >> 32);
+	st->stx_dev_minor = (uint32_t)s.st_dev;
+	st->stx_ino = s.st_ino;
+	st->stx_size = s.st_size;
 }
 
 struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int is_main)

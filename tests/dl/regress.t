@@ -118,6 +118,20 @@ else
 	check_eq "regress envwipe: LD_LIBRARY_PATH as at start-up, as glibc" "$g" "$o"
 fi
 
+# statx(2) missing (Linux < 4.11, old seccomp profiles): libraries still
+# load, found by path and de-duplicated by inode.
+if $HOSTCC -O2 -o "$d/seccomp_exec" "$TOP/tests/tcb/seccomp_exec.c" 2>/dev/null; then
+	g=$(run glibc "$d/seccomp_exec" ENOSYS,statx ./regtest dephandle)
+	o=$(run rseq "$d/seccomp_exec" ENOSYS,statx ./regtest dephandle)
+	if [[ $g != *exit=0 ]]; then
+		fail "regress nostatx: glibc reference" "$(tr '\n' '|' <<<"$g")"
+	else
+		check_eq "regress nostatx: without statx(2), as glibc" "$g" "$o"
+	fi
+else
+	fail "regress nostatx: build seccomp_exec" "compiler failed"
+fi
+
 # expect_error NAME CMD...: CMD in $d/rseq ends with status 127 and exactly
 # one "ld-rseq: " line on stderr.
 expect_error() {

@@ -1,7 +1,8 @@
-/* seccomp_exec ERRNO[,getcpu] PROG ARGS...: runs PROG with rseq(2) denied
-   by a seccomp filter returning ERRNO (ENOSYS or EPERM), as container
+/* seccomp_exec ERRNO[,getcpu][,statx] PROG ARGS...: runs PROG with rseq(2)
+   denied by a seccomp filter returning ERRNO (ENOSYS or EPERM), as container
    runtimes and sandboxes do; with ",getcpu" getcpu(2) is denied too (ENOSYS),
-   so only the vDSO can tell the CPU.  Built with gcc against glibc. */
+   so only the vDSO can tell the CPU; with ",statx" statx(2) is (ENOSYS), as
+   before Linux 4.11.  Built with gcc against glibc. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -20,11 +21,14 @@ int main(int argc, char **argv)
 	}
 	unsigned err = !strncmp(argv[1], "EPERM", 5) ? EPERM : ENOSYS;
 	long getcpu_nr = strstr(argv[1], ",getcpu") ? SYS_getcpu : -1;
+	long statx_nr = strstr(argv[1], ",statx") ? SYS_statx : -1;
 	struct sock_filter f[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_rseq, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | err),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)getcpu_nr, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)statx_nr, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
