@@ -226,7 +226,7 @@ EXPORT void *dlopen(const char *file, int mode)
 
 	if (mode & RTLD_NOLOAD) {
 		/* Not loaded is a plain NULL, with no dlerror, as in glibc. */
-		p = dl_find_loaded(file);
+		p = dl_find_opened(file, addr_to_dso((uintptr_t)__builtin_return_address(0)));
 		if (!p) {
 			dl_recover_point = saved;
 			dl_unlock();

@@ -82,6 +82,35 @@ struct dso *dl_find_loaded(const char *name)
 	return find_loaded(name, !!strchr(name, '/'), gnu_hash(name));
 }
 
+/* The object loaded from the file st describes, whatever name it was
+   loaded by (a link, another directory, a path then a bare name). */
+static struct dso *find_file(const struct statx *st)
+{
+	uint64_t dev = (uint64_t)st->stx_dev_major << 32 | st->stx_dev_minor, ino = st->stx_ino;
+
+	for (struct dso *q = filter((uint32_t)ino, 0) ? __dl_head : 0; q; q = q->next)
+		if (q->dev == dev && q->ino == ino && !q->mapped_by_kernel)
+			return q;
+	return 0;
+}
+
+struct dso *dl_find_opened(const char *name, struct dso *needed_by)
+{
+	struct dso *p = dl_find_loaded(name);
+	char *path = 0;
+	struct statx st;
+
+	if (p)
+		return p;
+	int fd = dl_open_path(name, needed_by, &path);
+	if (fd < 0)
+		return 0;
+	dl_free(path);
+	dl_file_stat(fd, &st);
+	sys_close(fd);
+	return find_file(&st);
+}
+
 struct dso *dl_load_library(const char *name, struct dso *needed_by)
 {
 	struct dso *p;
@@ -116,12 +145,11 @@ struct dso *dl_load_library(const char *name, struct dso *needed_by)
 
 	struct statx st;
 	dl_file_stat(fd, &st);
-	uint64_t dev = (uint64_t)st.stx_dev_major << 32 | st.stx_dev_minor, ino = st.stx_ino;
-	for (struct dso *q = filter((uint32_t)ino, 0) ? __dl_head : 0; q; q = q->next)
-		if (q->dev == dev && q->ino == ino && !q->mapped_by_kernel) {
-			sys_close(fd);
-			return q;
-		}
+	if ((p = find_file(&st))) {
+		sys_close(fd);
+		dl_free(path);
+		return p;
+	}
 	dl_pending.fd = fd;
 	p = dl_map_file(fd, &st, path, 0);
 	dl_pending.fd = -1;

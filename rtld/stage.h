@@ -51,6 +51,8 @@ void dl_load_preloads(const char *list);
 void dl_check_versions(struct dso *first);
 void dl_append(struct dso *p);
 struct dso *dl_find_loaded(const char *name);
+/* RTLD_NOLOAD: loaded by this name, or from the file the name finds. */
+struct dso *dl_find_opened(const char *name, struct dso *needed_by);
 extern unsigned long long dl_n_adds, dl_n_subs; /* dl_iterate_phdr counters */
 
 /* search.c */

@@ -52,6 +52,8 @@ build() {
 			return 1
 		fi
 	done
+	ln -sfn . "$out/linkdir"
+	ln -f "$out/libregx.so" "$out/libregx-hard.so"
 	mkdir -p "$out/lp"
 	if ! "$@" -O2 -fPIC -shared -DLIB_LP -Wl,-soname,libreglp.so -o "$out/lp/libreglp.so" \
 		"$src/libs.c" 2>"$out/libreglp.err"; then
@@ -104,6 +106,7 @@ unique still loaded after dlclose: yes.*same address: yes
 next local library: 7
 abs abs_sym = 0x1234
 noload RTLD_NOLOAD by the same name: found
+noload_alias directory: same handle.*hard link: same handle.*bare name: same handle.*not loaded: NULL
 dladdr static function\): 1, object found, sname \(null\).*sname marker
 leak_open opened 3000 of 3000.*: yes
 leak_fail opened 0 of 3000.*: yes

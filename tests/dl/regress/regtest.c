@@ -94,6 +94,23 @@ static int noload(void)
 }
 
 /* dladdr matches a zero-size symbol at its own address only. */
+/* RTLD_NOLOAD by other names for a loaded file: through a symlinked
+   directory, a hard link, and a bare name the search finds. */
+static int noload_alias(void)
+{
+	void *h = dlopen("./libregx.so", RTLD_NOW);
+	printf("opened: %s\n", h ? "yes" : "no");
+	printf("RTLD_NOLOAD via a symlinked directory: %s\n",
+	       dlopen("./linkdir/libregx.so", RTLD_NOW | RTLD_NOLOAD) == h ? "same handle" : "other");
+	printf("RTLD_NOLOAD via a hard link: %s\n",
+	       dlopen("./libregx-hard.so", RTLD_NOW | RTLD_NOLOAD) == h ? "same handle" : "other");
+	printf("RTLD_NOLOAD by bare name: %s\n",
+	       dlopen("libregx.so", RTLD_NOW | RTLD_NOLOAD) == h ? "same handle" : "other");
+	printf("RTLD_NOLOAD of a file not loaded: %s\n",
+	       dlopen("./libregu.so", RTLD_NOW | RTLD_NOLOAD) ? "found" : "NULL");
+	return 0;
+}
+
 static int dladdr_zero(void)
 {
 	void *h = dlopen("./libregda.so", RTLD_NOW);
@@ -182,6 +199,8 @@ int main(int argc, char **argv)
 		return abs_sym();
 	if (!strcmp(t, "noload"))
 		return noload();
+	if (!strcmp(t, "noload_alias"))
+		return noload_alias();
 	if (!strcmp(t, "dladdr"))
 		return dladdr_zero();
 	if (!strcmp(t, "envwipe"))
