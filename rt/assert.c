@@ -7,7 +7,7 @@
 
 EXPORT void __assert_fail(const char *expr, const char *file, unsigned line, const char *func)
 {
-	fprintf(stderr, "%s%s%s:%u: %s%sAssertion `%s' failed.\n", __rt_progname,
+	fprintf(*__rt_stderr, "%s%s%s:%u: %s%sAssertion `%s' failed.\n", __rt_progname,
 		*__rt_progname ? ": " : "", file, line, func ? func : "", func ? ": " : "",
 		expr);
 	abort();

@@ -36,6 +36,13 @@ void __rt_free(void *p);
 void __malloc_atfork(int phase);
 void __atexit_atfork(int phase);
 
+/* The program's view of environ, stdout and stderr: the loader's own
+   definitions, or the program's copies once its COPY relocations made them
+   (__rt_copied, called by relocation; rt/copy_reloc.c). */
+extern char ***__rt_environ;
+extern struct _rt_FILE **__rt_stdout, **__rt_stderr;
+void __rt_copied(const void *from, void *to);
+
 /* Flushes every stream (at exit and before fork). */
 void __stdio_flush_all(void);
 /* fork support for the stream locks, phases as __malloc_atfork; call it

@@ -14,11 +14,11 @@ __rseq_start_main(int (*main)(int, char **, char **), long *sp, void (*rtld_fini
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
 
-	environ = argv + argc + 1;
+	*__rt_environ = argv + argc + 1;
 	if (argc && argv[0]) {
 		const char *slash = strrchr(argv[0], '/');
 		__rt_progname = slash ? slash + 1 : argv[0];
 	}
 	__rt_set_fini(rtld_fini);
-	exit(main(argc, argv, environ));
+	exit(main(argc, argv, *__rt_environ));
 }

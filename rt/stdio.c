@@ -35,6 +35,9 @@ static FILE files[2] = {
 #undef stderr
 EXPORT FILE *stdout = &files[0];
 EXPORT FILE *stderr = &files[1];
+/* From here on, the streams the program calls stdout and stderr. */
+#define stdout (*__rt_stdout)
+#define stderr (*__rt_stderr)
 
 static int set_error(FILE *f, int e)
 {

@@ -7,6 +7,7 @@
 #include "rtld/lookup.h"
 #include "rtld/sys.h"
 #include "rtld/util.h"
+#include "rt/rt.h"
 #include "auxv/auxv.h"
 #include "tcb/tls.h"
 #include "arch_reloc.h"
@@ -246,6 +247,8 @@ static void apply(struct dso *p, const Rela *r, int final)
 				 "reads outside %s", who(p), p->strings + p->syms[symi].st_name,
 				 who(def.dso));
 		memcpy(where, (void *)S, n);
+		if (def.dso->is_ldso)
+			__rt_copied((const void *)S, where);
 		break;
 	}
 	case RK_DTPMOD:

@@ -31,7 +31,7 @@ compare() {
 	fi
 }
 
-for t in printf malloc string strtol misc buffer errno_threads malloc_threads; do
+for t in printf malloc string strtol misc buffer errno_threads malloc_threads copyvars; do
 	if ! $CC -O2 -w -pthread -o "$d/g/$t" "$src/$t.c"; then
 		fail "rt: $t" "gcc could not build it"; continue
 	fi
@@ -93,6 +93,13 @@ if "$RSEQ_CC" -O2 -w -no-pie -pthread -o "$d/nopie/misc" "$src/misc.c" -lpthread
 	compare misc "$d/g" "$d/nopie"
 else
 	fail "rt: -no-pie build" "$(head -3 "$d/nopie.err")"
+fi
+if "$RSEQ_CC" -O2 -w -no-pie -o "$d/nopie/copyvars" "$src/copyvars.c" 2>"$d/nopie.err"; then
+	check_match "rt: -no-pie copyvars copies environ" "COPY.*environ" \
+		"$(readelf -rW "$d/nopie/copyvars")"
+	compare copyvars "$d/g" "$d/nopie"
+else
+	fail "rt: -no-pie copyvars build" "$(head -3 "$d/nopie.err")"
 fi
 
 # What rseq-cc links: ld-rseq as interpreter and only library.
