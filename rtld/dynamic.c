@@ -99,7 +99,7 @@ static void check_hash_tables(struct dso *p)
 		if (h[0] == 0 || h[2] == 0 || (h[2] & (h[2] - 1)) || h[3] >= 32)
 			bad(p, "bad GNU hash table");
 		check_range(p, (uintptr_t)h, words * 4, "bad GNU hash table");
-		p->nsyms = count_symbols_gnu(p);
+		p->nsyms = p->ngnu = count_symbols_gnu(p);
 	}
 	if (p->hashtab) {
 		const uint32_t *h = p->hashtab;

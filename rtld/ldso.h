@@ -34,6 +34,7 @@ struct dso {
 	const Elf64_Verdef *verdef;
 	const Elf64_Verneed *verneed;
 	size_t nsyms;             /* symbol count, bounded by the hash table */
+	size_t ngnu;              /* one past the last GNU-hashed symbol */
 	size_t sym_limit;         /* entries of syms / versym inside their segments */
 	size_t versym_limit;
 	struct dso_version *versions; /* by versym index: definitions and needs */

@@ -274,7 +274,7 @@ static inline uint32_t bucket_of(uint32_t h)
 
 static size_t count_defs(const struct dso *p)
 {
-	return p->ghashtab ? p->nsyms - p->ghashtab[1] : p->nsyms;
+	return p->ghashtab ? p->ngnu - p->ghashtab[1] : p->nsyms;
 }
 
 /* Every symbol the object hashes goes in, from the hash values its GNU
@@ -286,8 +286,9 @@ static void index_object(struct dso *p, size_t *n)
 	const uint32_t *chain = p->ghashtab ? p->ghashtab + 4 + 2 * p->ghashtab[2] + p->ghashtab[0] : 0;
 
 	/* Pushed at the bucket heads in reverse, so each chain lists this
-	   object's entries in symbol order before those of later objects. */
-	for (size_t i = p->nsyms; i-- > first;) {
+	   object's entries in symbol order before those of later objects.  A
+	   DT_HASH may count more symbols than the GNU chains hold. */
+	for (size_t i = chain ? p->ngnu : p->nsyms; i-- > first;) {
 		uint32_t h;
 		if (chain) {
 			h = chain[i - first] | 1;
