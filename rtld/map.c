@@ -215,7 +215,8 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 		bad(name, why);
 
 	size_t phsize = u.e.e_phnum * sizeof(Phdr);
-	if (u.e.e_phoff + phsize <= (uint64_t)n) {
+	int ph_alloced = u.e.e_phoff + phsize > (uint64_t)n;
+	if (!ph_alloced) {
 		ph = (Phdr *)(u.buf + u.e.e_phoff);
 	} else {
 		ph = dl_alloc(phsize);
@@ -287,9 +288,10 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 	p->phdr = ph;
 	p->phdr = (Phdr *)read_program_headers(p, ph, p->phnum, u.e.e_phoff);
 	if (!p->phdr) {
-		p->phdr = dl_alloc(phsize);
-		memcpy(p->phdr, ph, phsize);
+		p->phdr = ph_alloced ? ph : memcpy(dl_alloc(phsize), ph, phsize);
 		p->owns_phdr = 1;
+	} else if (ph_alloced) {
+		dl_free(ph);
 	}
 	p->tls.is_static = 0;
 	if (!p->dynv)
