@@ -201,7 +201,7 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 	union { Ehdr e; char buf[1024]; } u;
 	struct statx st;
 	Phdr *ph;
-	uint64_t lo, hi, align;
+	uint64_t lo = 0, hi = 0, align = 0;
 	const char *why;
 
 	if (known)
@@ -234,7 +234,14 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 
 	/* Reserve the span (over-aligned if a segment asks for more than a
 	   page), so the segments land at their relative addresses and nothing
-	   else can be mapped in the gaps. */
+	   else can be mapped in the gaps.  Usually the first segment's own
+	   mapping, made as long as the span, is the reservation (one system
+	   call less per object): the later segments replace the rest of it,
+	   and what they leave becomes inaccessible. */
+	const Phdr *first = ph;
+	while (first->p_type != PT_LOAD)
+		first++;
+	const Phdr *premapped = 0;
 	uintptr_t start;
 	if (u.e.e_type == ET_EXEC) {
 		void *m = sys_mmap(lo, hi - lo, PROT_NONE,
@@ -243,6 +250,14 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 			bad(name, "cannot map segments at their fixed addresses");
 		start = lo;
 		p->base = 0;
+	} else if (align == pg && first->p_filesz) {
+		void *m = sys_mmap(0, hi - lo, prot_of(first->p_flags), MAP_PRIVATE, fd,
+				   first->p_offset & -pg);
+		if (mmap_failed(m))
+			bad(name, "cannot map segment from file");
+		start = (uintptr_t)m;
+		p->base = start - lo;
+		premapped = first;
 	} else {
 		size_t extra = align > pg ? align - pg : 0;
 		void *m = sys_mmap(0, hi - lo + extra, PROT_NONE,
@@ -268,10 +283,15 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 			continue;
 		int prot = prot_of(q->p_flags);
 		uintptr_t va = p->base + q->p_vaddr;
+		/* A gap after the previous segment: no access, as reserved. */
+		if (premapped && mapped_end && (va & -pg) > mapped_end &&
+		    sys_mprotect(mapped_end, (va & -pg) - mapped_end, PROT_NONE) < 0)
+			bad(name, "cannot protect the gap between segments");
 		if (q->p_filesz) {
 			uintptr_t a = va & -pg;
 			size_t len = ((va + q->p_filesz + pg - 1) & -pg) - a;
-			if (mmap_failed(sys_mmap(a, len, prot, MAP_PRIVATE | MAP_FIXED, fd,
+			if (q != premapped &&
+			    mmap_failed(sys_mmap(a, len, prot, MAP_PRIVATE | MAP_FIXED, fd,
 						 q->p_offset & -pg)))
 				bad(name, "cannot map segment from file");
 			mapped_end = a + len;
