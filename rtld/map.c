@@ -181,7 +181,6 @@ void dl_file_stat(int fd, struct statx *st)
 {
 	struct stat s;
 
-	*st = (struct statx){ 0 };
 	if (__syscall5(__NR_statx, fd, (long)"", AT_EMPTY_PATH, STATX_SIZE | STATX_INO,
 		       (long)st) >= 0)
 		return;
@@ -204,14 +203,14 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 	uint64_t lo = 0, hi = 0, align = 0;
 	const char *why;
 
-	if (known)
-		st = *known;
-	else
+	if (!known) {
 		dl_file_stat(fd, &st);
+		known = &st;
+	}
 	long n = sys_pread(fd, u.buf, sizeof u.buf, 0);
 	if (n < (long)sizeof(Ehdr))
 		bad(name, n < 0 ? "cannot read file data" : "file too short");
-	if ((why = check_ehdr(&u.e, st.stx_size, is_main)))
+	if ((why = check_ehdr(&u.e, known->stx_size, is_main)))
 		bad(name, why);
 
 	size_t phsize = u.e.e_phnum * sizeof(Phdr);
@@ -223,13 +222,13 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 		if (sys_pread(fd, ph, phsize, u.e.e_phoff) != (long)phsize)
 			bad(name, "cannot read program headers");
 	}
-	if ((why = check_loads(ph, u.e.e_phnum, st.stx_size, pg, &lo, &hi, &align)))
+	if ((why = check_loads(ph, u.e.e_phnum, known->stx_size, pg, &lo, &hi, &align)))
 		bad(name, why);
 
 	struct dso *p = dl_alloc(sizeof *p);
 	p->name = dl_strdup(name);
-	p->dev = (uint64_t)st.stx_dev_major << 32 | st.stx_dev_minor;
-	p->ino = st.stx_ino;
+	p->dev = (uint64_t)known->stx_dev_major << 32 | known->stx_dev_minor;
+	p->ino = known->stx_ino;
 	p->phnum = u.e.e_phnum;
 
 	/* Reserve the span (over-aligned if a segment asks for more than a
