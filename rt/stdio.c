@@ -196,11 +196,12 @@ EXPORT int fputs(const char *s, FILE *f)
 EXPORT int puts(const char *s)
 {
 	size_t n = strlen(s);
-	rt_lock_take(&stdout->lock);
-	int r = put_locked(stdout, s, n);
+	FILE *f = stdout;
+	rt_lock_take(&f->lock);
+	int r = put_locked(f, s, n);
 	if (!r)
-		r = put_locked(stdout, "\n", 1);
-	rt_lock_release(&stdout->lock);
+		r = put_locked(f, "\n", 1);
+	rt_lock_release(&f->lock);
 	if (r)
 		return EOF;
 	return n + 1 > INT_MAX ? INT_MAX : (int)(n + 1);
@@ -208,9 +209,11 @@ EXPORT int puts(const char *s)
 
 EXPORT int fflush(FILE *f)
 {
+	/* Every stream: the runtime's two, whatever the program now calls
+	   stdout and stderr. */
 	if (!f) {
-		int r = fflush(stdout);
-		return fflush(stderr) | r;
+		int r = fflush(&files[0]);
+		return fflush(&files[1]) | r;
 	}
 	rt_lock_take(&f->lock);
 	int r = flush_locked(f);

@@ -247,7 +247,9 @@ static void apply(struct dso *p, const Rela *r, int final)
 				 "reads outside %s", who(p), p->strings + p->syms[symi].st_name,
 				 who(def.dso));
 		memcpy(where, (void *)S, n);
-		if (def.dso->is_ldso)
+		/* The program's copies only: a dlopen'ed object (a PIE, say) may
+		   be unloaded, and the program's are the ones it assigns. */
+		if (def.dso->is_ldso && p->is_main)
 			__rt_copied((const void *)S, where);
 		break;
 	}

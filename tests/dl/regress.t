@@ -121,6 +121,18 @@ else
 	check_eq "regress envwipe: LD_LIBRARY_PATH as at start-up, as glibc" "$g" "$o"
 fi
 
+# A PIE opened with dlopen and closed: the runtime keeps following the
+# program's environ, not the plugin's copy (which is unmapped).
+if "$RSEQ_CC" -O2 -o "$r/pieplug" "$src/pieplug.c" 2>"$r/pieplug.err"; then
+	check_match "regress pie_plugin: the plugin copies environ" 'COPY.*environ' \
+		"$(readelf -rW "$r/pieplug")"
+	check_eq "regress pie_plugin: getenv after dlclose" \
+		"$(printf 'PIE plugin opened: yes\nafter dlclose: REG_ENV=set\nexit=0')" \
+		"$(run rseq env REG_ENV=set ./regtest pie_plugin)"
+else
+	fail "regress pie_plugin: build" "$(head -3 "$r/pieplug.err")"
+fi
+
 # statx(2) missing (Linux < 4.11, old seccomp profiles): libraries still
 # load, found by path and de-duplicated by inode.
 if $HOSTCC -O2 -o "$d/seccomp_exec" "$TOP/tests/tcb/seccomp_exec.c" 2>/dev/null; then

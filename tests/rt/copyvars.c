@@ -34,5 +34,11 @@ int main(void)
 	ssize_t n = read(fds[0], buf, sizeof buf - 1);
 	buf[n > 0 ? n : 0] = 0;
 	printf("fd 2 got: %s", buf);
+
+	/* Exit flushes the runtime's streams, not what the program now calls
+	   stdout: the buffered line is written, and a NULL stdout is no
+	   stream to flush. */
+	printf("buffered before stdout = NULL\n");
+	stdout = NULL;
 	return 0;
 }

@@ -111,6 +111,18 @@ static int noload_alias(void)
 	return 0;
 }
 
+/* ld-rseq only (glibc refuses to dlopen a PIE): the plugin's copies of
+   environ and stdout are not the program's, and are gone after dlclose. */
+static int pie_plugin(void)
+{
+	void *h = dlopen("./pieplug", RTLD_NOW);
+	printf("PIE plugin opened: %s\n", h ? "yes" : "no");
+	if (h)
+		dlclose(h);
+	printf("after dlclose: REG_ENV=%s\n", getenv("REG_ENV") ? getenv("REG_ENV") : "(null)");
+	return 0;
+}
+
 static int dladdr_zero(void)
 {
 	void *h = dlopen("./libregda.so", RTLD_NOW);
@@ -201,6 +213,8 @@ int main(int argc, char **argv)
 		return noload();
 	if (!strcmp(t, "noload_alias"))
 		return noload_alias();
+	if (!strcmp(t, "pie_plugin"))
+		return pie_plugin();
 	if (!strcmp(t, "dladdr"))
 		return dladdr_zero();
 	if (!strcmp(t, "envwipe"))
