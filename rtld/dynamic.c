@@ -215,6 +215,7 @@ void dl_decode_dynamic(struct dso *p)
 				p->nodelete = 1;
 			if (d->d_un.d_val & DF_1_NOW)
 				p->dyn[DT_BIND_NOW] = 1;
+			p->is_pie = !!(d->d_un.d_val & DF_1_PIE);
 			break;
 		}
 	}

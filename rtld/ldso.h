@@ -74,7 +74,7 @@ struct dso {
 	int refcnt;
 	unsigned char is_main, is_ldso, global, relocated, constructed,
 		destructed, nodelete, mapped_by_kernel, exec_stack, visited, is_vdso,
-		owns_scope, owns_phdr, missing;
+		owns_scope, owns_phdr, missing, is_pie;
 	size_t load_gen;          /* dlopen that loaded it, for dlclose undo */
 };
 

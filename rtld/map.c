@@ -318,6 +318,10 @@ struct dso *dl_map_file(int fd, const struct statx *known, const char *name, int
 				  : "not a dynamic object: no PT_DYNAMIC");
 	p->entry = p->base + u.e.e_entry;
 	dl_decode_dynamic(p);
+	/* As glibc: a PIE's COPY relocations and start-up code assume it is
+	   the program. */
+	if (p->is_pie && !is_main)
+		bad(name, "cannot dynamically load position-independent executable");
 	dl_pending.map_len = 0;
 	return p;
 }

@@ -1,5 +1,5 @@
-/* A PIE executable that copies the runtime's environ and stdout (COPY
-   relocations on x86_64), opened with dlopen by regtest pie_plugin. */
+/* A PIE executable that copies the C library's environ and stdout (COPY
+   relocations on x86_64); regtest pie_plugin tries to dlopen it. */
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -111,15 +111,15 @@ static int noload_alias(void)
 	return 0;
 }
 
-/* ld-rseq only (glibc refuses to dlopen a PIE): the plugin's copies of
-   environ and stdout are not the program's, and are gone after dlclose. */
+/* A PIE is not a library: dlopen refuses it, and the program's environ
+   is still the one getenv reads. */
 static int pie_plugin(void)
 {
 	void *h = dlopen("./pieplug", RTLD_NOW);
-	printf("PIE plugin opened: %s\n", h ? "yes" : "no");
+	printf("dlopen of a PIE: %s\n", h ? "opened" : dlerror());
 	if (h)
 		dlclose(h);
-	printf("after dlclose: REG_ENV=%s\n", getenv("REG_ENV") ? getenv("REG_ENV") : "(null)");
+	printf("then HOME is set: %s\n", getenv("HOME") ? "yes" : "no");
 	return 0;
 }
 
