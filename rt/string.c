@@ -2,21 +2,13 @@
    itself (memcpy, memmove, memset, memcmp).  This file is built with
    -fno-tree-loop-distribute-patterns (rt/module.mk) so GCC cannot turn these
    loops back into calls to themselves.  The bulk functions move a word at a
-   time; unaligned word access is fine on every architecture ld-rseq targets. */
+   time (rt/word.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "rt/word.h"
 #include "rtld/ldso.h"
-
-typedef uint64_t __attribute__((may_alias, aligned(1))) uword;
-typedef uint64_t __attribute__((may_alias)) aword;
-
-#define WS sizeof(uint64_t)
-#define ONES ((uint64_t)-1 / 255)
-#define HIGHS (ONES * 128)
-/* Non-zero exactly when some byte of x is zero. */
-#define HASZERO(x) (((x) - ONES) & ~(x) & HIGHS)
 
 /* Forward copy; memmove uses it for overlapping ranges whose destination
    lies below the source, so it must not assume the ranges are disjoint. */

@@ -6,6 +6,7 @@
 #include "rtld/sys.h"
 #include "rtld/util.h"
 #include "auxv/auxv.h"
+#include "rt/word.h"
 
 #ifndef DEFAULT_LIB_PATH
 #define DEFAULT_LIB_PATH ARCH_DEFAULT_LIB_PATH
@@ -141,24 +142,19 @@ static int try_open(const char *path, int *err)
 	return fd;
 }
 
-typedef uint64_t __attribute__((may_alias)) aword;
-#define ONES ((uint64_t)-1 / 255)
-/* Non-zero exactly when some byte of x is zero. */
-#define HASZERO(x) (((x) - ONES) & ~(x) & ONES * 128)
-
 /* The length of the list element at s (up to ':', ';' or the end) and
    whether it holds a '$'.  A list is scanned again for every name looked
-   up, so it is read a word at a time where no byte in the word ends the
-   element; aligned words never cross into a page the string does not touch. */
+   up, so it is read an aligned word at a time where no byte in the word
+   ends the element. */
 static size_t element_len(const char *s, int *dollar)
 {
 	const char *p = s;
 	int d = 0;
 
-	for (; (uintptr_t)p % sizeof(aword) && *p && *p != ':' && *p != ';'; p++)
+	for (; (uintptr_t)p % WS && *p && *p != ':' && *p != ';'; p++)
 		d |= *p == '$';
-	if (!((uintptr_t)p % sizeof(aword)))
-		for (;; p += sizeof(aword)) {
+	if (!((uintptr_t)p % WS))
+		for (;; p += WS) {
 			uint64_t x = *(const aword *)p;
 			if (HASZERO(x) | HASZERO(x ^ ONES * ':') | HASZERO(x ^ ONES * ';'))
 				break;
