@@ -8,16 +8,10 @@ size_t dl_stat_lookups;
 
 void dl_name_ref(struct sym_ref *ref, const char *name, const struct dso_version *ver)
 {
-	/* The GNU hash and the length in one pass over the name, two
-	   characters a step: h * 33 * 33 + a * 33 + b. */
-	uint32_t h = 5381;
-	const unsigned char *c = (const unsigned char *)name;
+	size_t len;
+	uint32_t h = gnu_hash_len(name, &len);
 
-	for (; c[0] && c[1]; c += 2)
-		h = h * 1089 + c[0] * 33u + c[1];
-	if (*c)
-		h = h * 33 + *c++;
-	*ref = (struct sym_ref){ name, h, (uint32_t)((const char *)c - name), ver, 0 };
+	*ref = (struct sym_ref){ name, h, (uint32_t)len, ver, 0 };
 }
 
 static void sym_ref(struct dso *p, size_t i, struct sym_ref *ref)
