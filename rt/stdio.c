@@ -8,7 +8,6 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <asm/unistd.h>
-#include <sys/mman.h>
 #include "rt/format.h"
 #include "rt/lock.h"
 #include "rt/rt.h"
@@ -63,17 +62,15 @@ static void decide_mode(FILE *f)
 	f->mode = __syscall3(__NR_ioctl, f->fd, TCGETS, (long)&t) == 0 ? _IOLBF : _IOFBF;
 }
 
-/* stdout's buffer is mapped at its first buffered output rather than kept
-   in the loader's bss, which every process would carry; without one the
-   stream writes through, as stderr always does. */
+/* stdout's buffer is allocated at its first buffered output rather than
+   kept in the loader's bss, which every process would carry; without one
+   the stream writes through, as stderr always does.  (The allocator's locks
+   come after the streams' in fork's order, so allocating under the stream
+   lock is safe.) */
 static void get_buffer(FILE *f)
 {
-	long r = __syscall6(__NR_mmap, 0, BUFSIZ, PROT_READ | PROT_WRITE,
-			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (r >= 0) {
-		f->buf = (char *)r;
+	if ((f->buf = __rt_malloc(BUFSIZ)))
 		f->cap = BUFSIZ;
-	}
 }
 
 /* Appends n bytes to the stream under its lock; 0 or EOF. */
