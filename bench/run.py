@@ -83,15 +83,16 @@ def variant(prog, tag, interp):
 
 
 def measure_instructions(cmd, env):
-    """Instructions of one start-up case; a failing program or an unexpected
-    error becomes a failed cell, never a crashed run."""
+    """Instructions of one start-up case, and whether it is worth timing: a
+    failing program or an unexpected error becomes a failed cell (for its
+    wall time too), never a crashed run."""
     try:
         st = measure.run_status(cmd, env)
         if st != 0:
-            return {"ok": False, "why": measure.status_why(st)}
-        return measure.instructions(cmd, env)
+            return {"ok": False, "why": measure.status_why(st)}, False
+        return measure.instructions(cmd, env), True
     except Exception as e:  # noqa: BLE001 -- the report must still be written
-        return {"ok": False, "why": "%s: %s" % (type(e).__name__, e)}
+        return {"ok": False, "why": "%s: %s" % (type(e).__name__, e)}, False
 
 
 def measure_wall(cases, size):
@@ -136,8 +137,12 @@ def startup_cases(args, size):
                                   "wall": {"ok": False, "why": str(e)}}
                     continue
             log("  %s under %s" % (name, lname))
-            res[lname] = {"instr": measure_instructions(cmd, env)}
-            timed[lname] = (cmd, env)
+            instr, runs = measure_instructions(cmd, env)
+            res[lname] = {"instr": instr}
+            if runs:
+                timed[lname] = (cmd, env)
+            else:
+                res[lname]["wall"] = instr
         log("  %s: wall time, loaders in turn" % name)
         for lname, r in measure_wall(timed, size).items():
             res[lname]["wall"] = r
